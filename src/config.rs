@@ -1,0 +1,1 @@
+//! `factlint.toml`.

@@ -1,0 +1,1 @@
+//! The one place that renders: miette diagnostics, JSON, short.

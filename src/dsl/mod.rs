@@ -1,0 +1,2 @@
+//! Rule files → syntax tree with spans (nom). Parsing never fails: it returns
+//! the tree it could build and every error it met.

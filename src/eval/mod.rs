@@ -1,0 +1,1 @@
+//! Checked rules × mentions → outcomes. Pure: no IO.

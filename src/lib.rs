@@ -1,0 +1,22 @@
+//! factlint: a declarative, rules-based fact checker for news text.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! source ─► document ─► extract (mentions) ─┐
+//! rules ──► dsl (AST) ─► check (RuleSet) ───┴─► eval (outcomes) ─► diagnostic (reports)
+//! ```
+//!
+//! See `ARCHITECTURE.md` for the invariants each stage keeps.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod dsl;
+pub mod eval;
+pub mod extract;
+pub mod quantity;
+pub mod source;
