@@ -1,1 +1,341 @@
-//! Documents.
+//! Documents: an article's text, its optional TOML front matter, and its
+//! sentences.
+//!
+//! A document may open with a front matter block between two `+++` lines:
+//!
+//! ```text
+//! +++
+//! title = "Lee arrives in Beijing"
+//! outlet = "Yonhap"
+//! published = 2026-01-04
+//! ai_generated = false
+//! +++
+//! Article text…
+//! ```
+//!
+//! Spans everywhere stay byte offsets into the whole file, front matter
+//! included, so diagnostics point at the right line of the file on disk.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::source::{SourceFile, Span};
+
+/// What the front matter says about a document.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FrontMatter {
+    /// The headline.
+    pub title: Option<String>,
+    /// Who published it.
+    pub outlet: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// When it was published: the reference date for "January 6" with no
+    /// year, "on Tuesday", "last year".
+    pub published: Option<Date>,
+    /// Whether the text says it was written by a machine.
+    pub ai_generated: bool,
+    /// How much weight the document carries when documents disagree (default 1).
+    pub trust: Option<f64>,
+}
+
+/// A parsed document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The whole file.
+    pub source: SourceFile,
+    /// Its front matter (empty if it has none).
+    pub meta: FrontMatter,
+    /// The article text after the front matter.
+    pub body: Span,
+}
+
+/// Why a document could not be read.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum DocumentError {
+    /// The front matter is not valid TOML or has a field of the wrong type.
+    #[error("malformed front matter in `{path}`: {message}")]
+    #[diagnostic(
+        code(factlint::document::front_matter),
+        help("front matter is TOML between two `+++` lines: title, outlet, url, published (a date such as 2026-01-05), ai_generated (true or false), trust (a number)")
+    )]
+    FrontMatter {
+        /// The document's path.
+        path: String,
+        /// What is wrong.
+        message: String,
+        /// The file.
+        #[source_code]
+        file: SourceFile,
+        /// Where.
+        #[label("{label}")]
+        span: Span,
+        /// A short label for the span.
+        label: String,
+    },
+    /// An opening `+++` with no closing one.
+    #[error("unterminated front matter in `{path}`")]
+    #[diagnostic(
+        code(factlint::document::unterminated_front_matter),
+        help("close the front matter with a line holding only `+++`, or remove the opening `+++`")
+    )]
+    UnterminatedFrontMatter {
+        /// The document's path.
+        path: String,
+        /// The file.
+        #[source_code]
+        file: SourceFile,
+        /// The opening line.
+        #[label("front matter opened here and never closed")]
+        span: Span,
+    },
+}
+
+const FENCE: &str = "+++";
+
+impl Document {
+    /// Splits off and parses the front matter.
+    pub fn parse(source: SourceFile) -> Result<Document, DocumentError> {
+        let text = source.text.clone();
+        let text: &str = &text;
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let rest = &text[bom..];
+        let first_line_end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
+        if rest[..first_line_end].trim_end() != FENCE {
+            return Ok(Document { body: Span::new(bom, text.len()), source, meta: FrontMatter::default() });
+        }
+        let toml_start = bom + first_line_end;
+        let mut offset = toml_start;
+        let mut close = None;
+        for line in text[toml_start..].split_inclusive('\n') {
+            if line.trim_end() == FENCE {
+                close = Some((offset, offset + line.len()));
+                break;
+            }
+            offset += line.len();
+        }
+        let Some((toml_end, body_start)) = close else {
+            let path = source.name.clone();
+            return Err(DocumentError::UnterminatedFrontMatter {
+                path,
+                span: Span::new(bom, bom + FENCE.len()),
+                file: source,
+            });
+        };
+        let meta = parse_front_matter(&text[toml_start..toml_end])
+            .map_err(|(span, message, label)| DocumentError::FrontMatter {
+                path: source.name.clone(),
+                message,
+                span: span.shift(toml_start),
+                label,
+                file: source.clone(),
+            })?;
+        Ok(Document { body: Span::new(body_start, text.len()), source, meta })
+    }
+
+    /// The article text after the front matter.
+    pub fn body_text(&self) -> &str {
+        self.source.slice(self.body)
+    }
+
+    /// The document's path (or id).
+    pub fn name(&self) -> &str {
+        &self.source.name
+    }
+}
+
+type FrontMatterError = (Span, String, String);
+
+fn parse_front_matter(toml_text: &str) -> Result<FrontMatter, FrontMatterError> {
+    let table: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| {
+        let span = e.span().map(Span::from).unwrap_or_default();
+        (span, e.message().to_string(), "invalid TOML".to_string())
+    })?;
+    let locate = |key: &str| -> Span {
+        // toml::Table does not keep spans; find the key at a line start instead.
+        let mut offset = 0;
+        for line in toml_text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
+                let start = offset + (line.len() - trimmed.len());
+                return Span::new(start, offset + line.trim_end().len());
+            }
+            offset += line.len();
+        }
+        Span::default()
+    };
+    let wrong = |key: &str, want: &str| -> FrontMatterError {
+        (locate(key), format!("`{key}` must be {want}"), format!("expected {want}"))
+    };
+    let mut meta = FrontMatter::default();
+    for (key, value) in &table {
+        match key.as_str() {
+            "title" | "outlet" | "url" => {
+                let s = value.as_str().ok_or_else(|| wrong(key, "a string"))?.to_string();
+                match key.as_str() {
+                    "title" => meta.title = Some(s),
+                    "outlet" => meta.outlet = Some(s),
+                    _ => meta.url = Some(s),
+                }
+            }
+            "published" => {
+                let date = match value {
+                    toml::Value::Datetime(dt) => dt
+                        .date
+                        .and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok()),
+                    toml::Value::String(s) => s.get(..10).and_then(|p| p.parse::<Date>().ok()),
+                    _ => None,
+                };
+                meta.published = Some(date.ok_or_else(|| wrong(key, "a date such as 2026-01-05"))?);
+            }
+            "ai_generated" => {
+                meta.ai_generated = value.as_bool().ok_or_else(|| wrong(key, "true or false"))?;
+            }
+            "trust" => {
+                let t = value
+                    .as_float()
+                    .or_else(|| value.as_integer().map(|i| i as f64))
+                    .filter(|t| *t >= 0.0)
+                    .ok_or_else(|| wrong(key, "a number of zero or more"))?;
+                meta.trust = Some(t);
+            }
+            // Other keys (source, cites, notes…) are the desk's own metadata.
+            _ => {}
+        }
+    }
+    Ok(meta)
+}
+
+/// Sentence spans of `text[range]`, as byte spans into `text`.
+///
+/// Written by hand rather than with `unicode-segmentation`: UAX #29 ends a
+/// sentence at "Jan. 5" and "Mr. Lee", which news text is full of, and a
+/// byte scan with `memchr` is an order of magnitude faster on large corpora.
+/// A sentence ends at `.`, `!` or `?` (with closing quotes or brackets)
+/// followed by whitespace and not preceded by a known abbreviation or a
+/// single initial, and at every line break (headlines, paragraphs).
+pub fn sentences(text: &str, range: Span) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let slice = &text[s..e];
+        let lead = slice.len() - slice.trim_start().len();
+        let trail = slice.len() - slice.trim_end().len();
+        if lead + trail < slice.len() {
+            out.push(Span::new(s + lead, e - trail));
+        }
+    };
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[range.start..range.end])
+        .map(|i| i + range.start)
+        .chain(memchr::memchr_iter(b'\n', &bytes[range.start..range.end]).map(|i| i + range.start))
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        if i < start {
+            continue;
+        }
+        if bytes[i] == b'\n' {
+            push(start, i, &mut out);
+            start = i + 1;
+            continue;
+        }
+        // Swallow closing quotes and brackets after the terminator.
+        let mut end = i + 1;
+        while end < range.end {
+            let rest = &text[end..range.end];
+            let c = rest.chars().next().unwrap_or(' ');
+            if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let next = text[end..range.end].chars().next();
+        if !matches!(next, None | Some(' ' | '\t' | '\r' | '\n' | '\u{a0}')) {
+            continue; // "3.5", "U.S.-China", "e.g.,"
+        }
+        if bytes[i] == b'.' && is_abbreviation(&text[start..i]) {
+            continue;
+        }
+        push(start, end, &mut out);
+        start = end;
+    }
+    if start < range.end {
+        push(start, range.end, &mut out);
+    }
+    out
+}
+
+/// Whether the word before a full stop is an abbreviation that does not end a
+/// sentence: "Jan.", "Mr.", "U.S.", a single initial "J.".
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    const ABBREVIATIONS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
+        "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "approx", "est", "fig", "vol",
+        "mt", "ft", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // Initials and dotted acronyms: "J", "U.S", "U.N".
+    let letters: Vec<&str> = word.split('.').collect();
+    letters.iter().all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_alphabetic()))
+        && !word.is_empty()
+        && (letters.len() > 1 || word.chars().all(|c| c.is_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Result<Document, DocumentError> {
+        Document::parse(SourceFile::new("t.txt", text))
+    }
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, Span::new(0, text.len())).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn front_matter_is_parsed_and_body_keeps_file_offsets() {
+        let d = doc("+++\noutlet = \"Yonhap\"\npublished = 2026-01-05\nai_generated = true\n+++\nBody.").unwrap();
+        assert_eq!(d.meta.outlet.as_deref(), Some("Yonhap"));
+        assert_eq!(d.meta.published, Some(jiff::civil::date(2026, 1, 5)));
+        assert!(d.meta.ai_generated);
+        assert_eq!(d.body_text(), "Body.");
+        assert_eq!(d.body.start, 69);
+    }
+
+    #[test]
+    fn no_front_matter_is_fine() {
+        let d = doc("Just text.").unwrap();
+        assert_eq!(d.body, Span::new(0, 10));
+        assert!(d.meta.published.is_none());
+    }
+
+    #[test]
+    fn malformed_front_matter_points_into_the_file() {
+        let err = doc("+++\npublished = \"soon\"\n+++\nx").unwrap_err();
+        match err {
+            DocumentError::FrontMatter { span, message, .. } => {
+                assert_eq!(span.start, 4);
+                assert!(message.contains("published"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(matches!(doc("+++\ntitle = 1\n"), Err(DocumentError::UnterminatedFrontMatter { .. })));
+        assert!(matches!(doc("+++\ntitle = \n+++\n"), Err(DocumentError::FrontMatter { .. })));
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_decimals() {
+        assert_eq!(
+            split("On Jan. 5, Mr. Lee met Xi. Trade was $2.5 billion. The U.S. said no!\nHeadline"),
+            vec!["On Jan. 5, Mr. Lee met Xi.", "Trade was $2.5 billion.", "The U.S. said no!", "Headline"]
+        );
+        assert_eq!(split("He said 'go.' Then left."), vec!["He said 'go.'", "Then left."]);
+    }
+}

@@ -18,5 +18,7 @@ pub mod document;
 pub mod dsl;
 pub mod eval;
 pub mod extract;
+pub mod load;
+pub mod pipeline;
 pub mod quantity;
 pub mod source;

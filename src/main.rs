@@ -1,1 +1,312 @@
-fn main() {}
+//! The `factlint` command line: arguments, file IO, the choice of renderer
+//! and exit codes. Everything else lives in the library.
+//!
+//! Exit status: 0 nothing contradicted, 1 something contradicted (an
+//! error-severity assertion or agreement), 2 the input is invalid (rule
+//! errors, unreadable documents, an empty corpus).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use factlint::check::model::{RuleSet, Severity};
+use factlint::config::Config;
+use factlint::diagnostic::{self, json, summary, Run, Style};
+use factlint::document::Document;
+use factlint::eval::{Evaluator, Outcome, Status};
+use factlint::load::{self, LoadError};
+use factlint::pipeline;
+use factlint::source::SourceFile;
+
+#[derive(Parser)]
+#[command(name = "factlint", version, about = "A declarative, rules-based fact checker for news text")]
+struct Cli {
+    /// The project settings (default: ./factlint.toml if it exists).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check documents against rule files and report what they support or contradict.
+    Check {
+        /// Documents or folders of documents (default: the corpus folder of factlint.toml).
+        paths: Vec<PathBuf>,
+        /// Rule files or folders of them (default: the rules folder of factlint.toml).
+        #[arg(short, long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Graphical)]
+        format: Format,
+    },
+    /// Show each document's mentions and the facts they bind to.
+    Facts {
+        /// Documents or folders of documents (default: the corpus folder).
+        paths: Vec<PathBuf>,
+        /// Rule files or folders (default: the rules folder; bindings are shown if any load).
+        #[arg(short, long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FactsFormat::Table)]
+        format: FactsFormat,
+    },
+    /// Extract mentions from JSON lines on stdin (the benchmark's format).
+    Extract {
+        /// Read `{"id","text","ref_date"}` lines, write `{"id","mentions"}` lines.
+        #[arg(long, required = true)]
+        jsonl: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Rich diagnostics and a summary.
+    Graphical,
+    /// One JSON document.
+    Json,
+    /// `path:line:col: severity: message`, one finding a line.
+    Short,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FactsFormat {
+    /// A table per document.
+    Table,
+    /// One JSON document.
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Exit status 2: the input cannot be trusted.
+const INVALID: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let style = match cli.color {
+        Color::Always => Style::Color,
+        Color::Never => Style::Plain,
+        Color::Auto if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => Style::Color,
+        Color::Auto => Style::Plain,
+    };
+    let mut ui = Ui { handler: diagnostic::handler(style), style, failed: false };
+    let code = match cli.command {
+        Command::Extract { .. } => {
+            let stdin = io::stdin();
+            let stdout = io::stdout();
+            match factlint::extract::jsonl::run(stdin.lock(), stdout.lock()) {
+                Ok(_) => 0,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    INVALID
+                }
+            }
+        }
+        Command::Check { paths, rules, format } => check(&mut ui, cli.config.as_deref(), paths, rules, format),
+        Command::Facts { paths, rules, format } => facts(&mut ui, cli.config.as_deref(), paths, rules, format),
+    };
+    ExitCode::from(code)
+}
+
+/// Where diagnostics about the input go (stderr), and whether any was an error.
+struct Ui {
+    handler: miette::GraphicalReportHandler,
+    style: Style,
+    failed: bool,
+}
+
+impl Ui {
+    fn error(&mut self, d: &dyn miette::Diagnostic) {
+        self.failed = true;
+        eprint!("{}", diagnostic::render_diagnostic(&self.handler, d));
+    }
+}
+
+fn load_config(ui: &mut Ui, path: Option<&Path>) -> Option<Config> {
+    let (path, required) = match path {
+        Some(p) => (p.to_path_buf(), true),
+        None => (PathBuf::from("factlint.toml"), false),
+    };
+    if !required && !path.exists() {
+        return Some(Config::default());
+    }
+    let source = match load::read_text(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            ui.error(&e);
+            return None;
+        }
+    };
+    match Config::parse(&source) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            ui.error(&e);
+            None
+        }
+    }
+}
+
+fn load_rules(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Option<RuleSet> {
+    let paths = if paths.is_empty() { vec![config.rules.clone()] } else { paths };
+    let mut set = RuleSet::default();
+    let mut ok = true;
+    for p in &paths {
+        let files = match load::walk(p, &["rules"]) {
+            Ok(f) => f,
+            Err(LoadError::NotFound { path, .. }) => {
+                ui.error(&LoadError::NotFound {
+                    path,
+                    help: "create the folder and put `.rules` files in it, or pass `--rules PATH`".into(),
+                });
+                ok = false;
+                continue;
+            }
+            Err(e) => {
+                ui.error(&e);
+                ok = false;
+                continue;
+            }
+        };
+        if files.is_empty() {
+            ui.error(&LoadError::Empty {
+                path: load::display(p),
+                what: "rule files",
+                help: "write a `.rules` file there (see docs/language.md), or pass `--rules PATH`".into(),
+            });
+            ok = false;
+        }
+        for f in files {
+            let source = match load::read_text(&f) {
+                Ok(s) => s,
+                Err(e) => {
+                    ui.error(&e);
+                    ok = false;
+                    continue;
+                }
+            };
+            match factlint::check::check_rule_file(source) {
+                Ok(file) => set.files.push(file),
+                Err(errors) => {
+                    ui.error(&errors);
+                    ok = false;
+                }
+            }
+        }
+    }
+    ok.then_some(set)
+}
+
+/// Loads every document; reports the ones that fail and keeps the rest.
+fn load_documents(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Vec<Document> {
+    let paths = if paths.is_empty() { vec![config.corpus.clone()] } else { paths };
+    let (files, errors) = load::document_paths(&paths);
+    for e in &errors {
+        ui.error(e);
+    }
+    let mut docs = Vec::new();
+    for f in &files {
+        match load::document(f) {
+            Ok(d) => docs.push(d),
+            Err(e) => ui.error(&e),
+        }
+    }
+    if files.is_empty() && errors.is_empty() {
+        ui.error(&LoadError::Empty {
+            path: paths.iter().map(|p| load::display(p)).collect::<Vec<_>>().join("`, `"),
+            what: "documents",
+            help: "put articles there as .txt or .md files, or pass paths to documents".into(),
+        });
+    }
+    docs
+}
+
+fn check(ui: &mut Ui, config: Option<&Path>, paths: Vec<PathBuf>, rules: Vec<PathBuf>, format: Format) -> u8 {
+    let Some(config) = load_config(ui, config) else { return INVALID };
+    let rule_set = load_rules(ui, &config, rules);
+    let docs = load_documents(ui, &config, paths);
+    let Some(rule_set) = rule_set else { return INVALID };
+    if docs.is_empty() {
+        return INVALID;
+    }
+    let evaluator = Evaluator::new(&rule_set, &config);
+    let mut results = Vec::with_capacity(docs.len());
+    for (i, d) in docs.iter().enumerate() {
+        results.push(pipeline::check_document(&evaluator, &config, i, d).1);
+    }
+    let mut outcomes: Vec<Outcome> = results.iter().flat_map(|r| r.outcomes.iter().cloned()).collect();
+    outcomes.extend(evaluator.agreements(&results));
+    let sources: Vec<SourceFile> = docs.iter().map(|d| d.source.clone()).collect();
+    let run = Run { rules: &rule_set, documents: &sources, outcomes: &outcomes };
+    let mut out = io::stdout().lock();
+    let written = match format {
+        Format::Graphical => {
+            let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
+            let body = diagnostic::graphical(&run, &outcomes, ui.style);
+            write!(out, "{body}{}", summary::render(&names, &outcomes))
+        }
+        Format::Json => serde_json::to_writer_pretty(&mut out, &json::report(&run))
+            .map_err(io::Error::from)
+            .and_then(|_| writeln!(out)),
+        Format::Short => write!(out, "{}", diagnostic::short(&run, &outcomes)),
+    };
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {e}");
+            return INVALID;
+        }
+    }
+    if ui.failed {
+        INVALID
+    } else if outcomes.iter().any(|o| o.status == Status::Contradicted && o.severity == Severity::Error) {
+        1
+    } else {
+        0
+    }
+}
+
+fn facts(ui: &mut Ui, config: Option<&Path>, paths: Vec<PathBuf>, rules: Vec<PathBuf>, format: FactsFormat) -> u8 {
+    let Some(config) = load_config(ui, config) else { return INVALID };
+    let rule_set = load_rules(ui, &config, rules);
+    let docs = load_documents(ui, &config, paths);
+    let Some(rule_set) = rule_set else { return INVALID };
+    if docs.is_empty() {
+        return INVALID;
+    }
+    let evaluator = Evaluator::new(&rule_set, &config);
+    let mut report = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let (mentions, result) = pipeline::check_document(&evaluator, &config, i, d);
+        report.push(factlint::diagnostic::facts::DocumentFacts::new(d, &config, &rule_set, &mentions, &result));
+    }
+    let mut out = io::stdout().lock();
+    let written = match format {
+        FactsFormat::Table => report.iter().try_for_each(|r| write!(out, "{}", r.table())),
+        FactsFormat::Json => serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "documents": report }))
+            .map_err(io::Error::from)
+            .and_then(|_| writeln!(out)),
+    };
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the report: {e}");
+            INVALID
+        }
+        _ if ui.failed => INVALID,
+        _ => 0,
+    }
+}

@@ -130,6 +130,31 @@ impl miette::SourceCode for SourceFile {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        // A 10 MB single-line document must not print 10 MB: show a window of
+        // the line around the span instead of the whole line.
+        const MAX_LINE: usize = 400;
+        const MARGIN: usize = 120;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        let line = self.line_span(start);
+        if line.len() > MAX_LINE && end <= line.end.max(start) + 1 {
+            let mut w_start = start.saturating_sub(MARGIN).max(line.start);
+            while !self.text.is_char_boundary(w_start) {
+                w_start -= 1;
+            }
+            let mut w_end = (end + MARGIN).min(line.end);
+            while !self.text.is_char_boundary(w_end) {
+                w_end += 1;
+            }
+            let lc = self.line_col(w_start);
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                self.name.clone(),
+                &self.text.as_bytes()[w_start..w_end],
+                (w_start, w_end - w_start).into(),
+                lc.line - 1,
+                lc.column - 1,
+                1,
+            )));
+        }
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;

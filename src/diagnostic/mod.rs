@@ -1,1 +1,122 @@
-//! The one place that renders: miette diagnostics, JSON, short.
+//! Rendering: the one place that turns outcomes into text.
+//!
+//! Three formats share one view of a run ([`Run`]):
+//! - `graphical`: miette diagnostics, the article's words and the rule's
+//!   expectation in one report, then a summary;
+//! - `json`: every outcome with spans, lines and columns (see `docs/json.md`);
+//! - `short`: `path:line:col: severity: message`, one finding a line, for
+//!   editors' quickfix lists.
+//!
+//! Architecture invariant: nothing else in the crate formats a report, and
+//! nothing here decides an outcome.
+
+mod finding;
+pub mod facts;
+pub mod json;
+pub mod summary;
+
+use std::fmt::Write as _;
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+use crate::check::model::{RuleSet, Statement};
+use crate::eval::{Outcome, Status};
+use crate::source::SourceFile;
+
+pub use finding::Finding;
+
+/// How to render graphical reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// Unicode with ANSI colours (a terminal).
+    Color,
+    /// Unicode, no colours (pipes, `NO_COLOR`, snapshots).
+    Plain,
+}
+
+/// A whole run, as the renderers see it.
+pub struct Run<'a> {
+    /// The rules.
+    pub rules: &'a RuleSet,
+    /// The documents, by index.
+    pub documents: &'a [SourceFile],
+    /// Every outcome: assertions per document, then agreements.
+    pub outcomes: &'a [Outcome],
+}
+
+impl Run<'_> {
+    /// The statement an outcome belongs to.
+    pub fn statement(&self, o: &Outcome) -> &Statement {
+        &self.rules.files[o.rule.file].statements[o.rule.statement]
+    }
+
+    /// `rules/x.rules:12`.
+    pub fn rule_location(&self, o: &Outcome) -> String {
+        let file = &self.rules.files[o.rule.file];
+        let span = statement_span(self.statement(o));
+        format!("{}:{}", file.source.name, file.source.line_col(span.start).line)
+    }
+}
+
+/// The span of a statement.
+pub fn statement_span(s: &Statement) -> crate::source::Span {
+    match s {
+        Statement::Assert(a) => a.span,
+        Statement::Agree(a) => a.span,
+    }
+}
+
+/// Whether an outcome is worth a diagnostic (not just a summary count).
+pub fn is_finding(o: &Outcome) -> bool {
+    matches!(o.status, Status::Contradicted | Status::Ambiguous)
+}
+
+/// A miette handler for the style, at a fixed width so output is stable.
+pub fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = match style {
+        Style::Color => GraphicalTheme::unicode(),
+        Style::Plain => GraphicalTheme::unicode_nocolor(),
+    };
+    GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false)
+}
+
+/// Renders any diagnostic with the handler.
+pub fn render_diagnostic(handler: &GraphicalReportHandler, d: &dyn miette::Diagnostic) -> String {
+    let mut out = String::new();
+    if handler.render_report(&mut out, d).is_err() {
+        // Rendering into a String cannot fail short of a bug in miette;
+        // fall back to the message rather than lose the finding.
+        let _ = writeln!(out, "{d}");
+    }
+    out
+}
+
+/// The graphical report of the given outcomes (findings only).
+pub fn graphical(run: &Run<'_>, outcomes: &[Outcome], style: Style) -> String {
+    let handler = handler(style);
+    let mut out = String::new();
+    for o in outcomes.iter().filter(|o| is_finding(o)) {
+        out.push_str(&render_diagnostic(&handler, &Finding::new(run, o)));
+        out.push('\n');
+    }
+    out
+}
+
+/// The `short` format: `path:line:col: severity: message` per finding.
+pub fn short(run: &Run<'_>, outcomes: &[Outcome]) -> String {
+    let mut out = String::new();
+    for o in outcomes.iter().filter(|o| is_finding(o)) {
+        let f = Finding::new(run, o);
+        let doc = &run.documents[o.document];
+        let at = o
+            .candidates
+            .iter()
+            .flat_map(|c| c.evidence.first())
+            .map(|e| e.span.start)
+            .next()
+            .unwrap_or(0);
+        let lc = doc.line_col(at);
+        let _ = writeln!(out, "{}:{}:{}: {}: {}", doc.name, lc.line, lc.column, f.severity_name(), f.message);
+    }
+    out
+}

@@ -1,1 +1,489 @@
-//! Checked rules × mentions → outcomes. Pure: no IO.
+//! Checked rules × mentions → outcomes. Pure: no IO, no rendering.
+//!
+//! For every document, [`Evaluator::evaluate_document`] binds each fact of
+//! every rule file in scope ([`bind`]), evaluates each assertion and returns
+//! a [`DocumentResult`]. Once every document is in,
+//! [`Evaluator::agreements`] compares the values documents state for each
+//! `agree` fact. Every outcome keeps its provenance: the mentions that
+//! decided it, and for agreements the documents on the other side.
+//!
+//! Architecture invariant: the evaluator keeps only bound values and spans
+//! of a document, never its text, once `evaluate_document` returns.
+
+pub mod bind;
+pub mod keywords;
+pub mod measure;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Serialize;
+
+use crate::check::model::{
+    Assertion, CmpOp, Comparison, Expr, ExprNode, FactId, FactSource, RuleFile, RuleSet, Severity, Statement,
+    Tolerance, ToleranceAmount,
+};
+use crate::config::Config;
+use crate::document::{sentences, Document};
+use crate::extract::Mention;
+use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
+use crate::source::Span;
+
+use bind::{bind_all, BindContext, BoundMention};
+use keywords::KeywordIndex;
+use measure::Measure;
+
+/// How an (assertion, document) pair ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The document states a value that satisfies the assertion.
+    Supported,
+    /// The document states a value that cannot satisfy it.
+    Contradicted,
+    /// The document does not state the fact (or too vaguely to decide).
+    NotStated,
+    /// The document states values that point different ways.
+    Ambiguous,
+}
+
+impl Status {
+    /// Every status, in report order.
+    pub const ALL: [Status; 4] = [Status::Supported, Status::Contradicted, Status::NotStated, Status::Ambiguous];
+
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Supported => "supported",
+            Status::Contradicted => "contradicted",
+            Status::NotStated => "not_stated",
+            Status::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// How one stated value fares against the expectation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Inside the expected set.
+    Supports,
+    /// Outside it entirely.
+    Contradicts,
+    /// Overlaps it without being inside (a year against a day, "over 200"
+    /// against `== 250`), or on another scale (another currency).
+    Undecided,
+}
+
+/// A mention that took part in an outcome, with how it fared.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The fact it is bound to.
+    pub fact: String,
+    /// Its span in the document.
+    pub span: Span,
+    /// The value as stated.
+    pub value: Value,
+    /// The hedge, if any.
+    pub hedge: Option<Hedge>,
+    /// The sentence it is in.
+    pub sentence: Span,
+}
+
+/// One candidate value of an assertion's left-hand side in a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The value the left-hand side takes, printed.
+    pub value: String,
+    /// How it fares.
+    pub verdict: Verdict,
+    /// The mentions it was computed from.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Where a statement lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct StatementRef {
+    /// Index of the rule file in the [`RuleSet`].
+    pub file: usize,
+    /// Index of the statement in the file.
+    pub statement: usize,
+}
+
+/// The outcome of one statement for one document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    /// The statement.
+    pub rule: StatementRef,
+    /// Index of the document in the run.
+    pub document: usize,
+    /// The fact the statement is about (the first one it names).
+    pub fact: String,
+    /// The verdict.
+    pub status: Status,
+    /// The statement's severity.
+    #[serde(serialize_with = "severity_name")]
+    pub severity: Severity,
+    /// What the rule expects, printed (`2026-01-05`, `≈ $273 billion ± 5%`).
+    pub expected: String,
+    /// The values the document states, with their mentions.
+    pub candidates: Vec<Candidate>,
+    /// Why an outcome is what it is, where that is not obvious.
+    pub note: Option<String>,
+    /// For agreements: the documents on the other side, with their values.
+    pub others: Vec<OtherDocument>,
+}
+
+/// Another document's position in an agreement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OtherDocument {
+    /// Its index.
+    pub document: usize,
+    /// The value it states, printed.
+    pub value: String,
+    /// The mentions.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Everything the evaluator keeps of one document.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentResult {
+    /// Index of the document in the run.
+    pub document: usize,
+    /// Its weight in agreements (front matter `trust`, default 1).
+    pub trust: f64,
+    /// Per rule file (None: out of scope), per fact: the bound mentions.
+    pub bindings: Vec<Option<Vec<Vec<BoundMention>>>>,
+    /// The assertions' outcomes, in rule-file then statement order.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Evaluates a rule set over documents.
+pub struct Evaluator<'a> {
+    rules: &'a RuleSet,
+    config: &'a Config,
+    keywords: KeywordIndex,
+    scopes: Vec<Option<GlobSet>>,
+}
+
+impl<'a> Evaluator<'a> {
+    /// Prepares the keyword automaton and scope matchers for `rules`.
+    pub fn new(rules: &'a RuleSet, config: &'a Config) -> Evaluator<'a> {
+        let scopes = rules
+            .files
+            .iter()
+            .map(|f| {
+                if f.scope.is_empty() {
+                    return None;
+                }
+                let mut b = GlobSetBuilder::new();
+                for p in &f.scope {
+                    // The checker has validated every glob.
+                    if let Ok(g) = Glob::new(&p.glob) {
+                        b.add(g);
+                    }
+                }
+                b.build().ok()
+            })
+            .collect();
+        Evaluator { rules, config, keywords: KeywordIndex::new(rules), scopes }
+    }
+
+    /// The rule set.
+    pub fn rules(&self) -> &RuleSet {
+        self.rules
+    }
+
+    /// Whether rule file `file` applies to the document at `path`.
+    pub fn in_scope(&self, file: usize, path: &str) -> bool {
+        match &self.scopes[file] {
+            None => true,
+            Some(set) => {
+                let p = path.strip_prefix("./").unwrap_or(path);
+                set.is_match(p) || std::path::Path::new(p).file_name().is_some_and(|n| set.is_match(n))
+            }
+        }
+    }
+
+    /// Binds every fact and evaluates every assertion for one document.
+    pub fn evaluate_document(&self, index: usize, doc: &Document, mentions: &[Mention]) -> DocumentResult {
+        let text: &str = &doc.source.text;
+        let sentence_spans = sentences(text, doc.body);
+        let hits = self.keywords.scan(text, doc.body);
+        let cx = BindContext { text, sentences: &sentence_spans, hits: &hits, index: &self.keywords };
+        let mut bindings = Vec::new();
+        let mut outcomes = Vec::new();
+        for (fi, file) in self.rules.files.iter().enumerate() {
+            if !self.in_scope(fi, doc.name()) {
+                bindings.push(None);
+                continue;
+            }
+            let bound = bind_all(&file.facts, mentions, &cx);
+            for (si, st) in file.statements.iter().enumerate() {
+                if let Statement::Assert(a) = st {
+                    let rule = StatementRef { file: fi, statement: si };
+                    outcomes.push(self.assess(rule, index, file, &bound, a));
+                }
+            }
+            bindings.push(Some(bound));
+        }
+        DocumentResult { document: index, trust: doc.meta.trust.unwrap_or(1.0), bindings, outcomes }
+    }
+
+    /// The candidate values of an expression in one document.
+    fn values(&self, file: &RuleFile, bound: &[Vec<BoundMention>], e: &Expr, depth: usize) -> Vec<(Measure, Vec<Evidence>)> {
+        const MAX_CANDIDATES: usize = 64;
+        match &e.node {
+            ExprNode::Literal(v) => vec![(Measure::of(v, None, self.config.hedges), Vec::new())],
+            ExprNode::Fact(FactId(i)) => {
+                let fact = &file.facts[*i];
+                match &fact.source {
+                    FactSource::Binder(_) => bound[*i]
+                        .iter()
+                        .map(|b| {
+                            let ev = Evidence {
+                                fact: fact.name.clone(),
+                                span: b.mention.span,
+                                value: b.mention.value.clone(),
+                                hedge: b.mention.hedge,
+                                sentence: b.sentence,
+                            };
+                            (Measure::of(&b.mention.value, b.mention.hedge, self.config.hedges), vec![ev])
+                        })
+                        .collect(),
+                    // Derived facts may refer to derived facts; the checker
+                    // rejects cycles, the depth bound is a second guard.
+                    FactSource::Derived(expr) if depth < 16 => self.values(file, bound, expr, depth + 1),
+                    FactSource::Derived(_) => Vec::new(),
+                }
+            }
+            ExprNode::Binary { op, lhs, rhs } => {
+                let l = self.values(file, bound, lhs, depth);
+                let r = self.values(file, bound, rhs, depth);
+                let mut out = Vec::new();
+                for (a, ea) in &l {
+                    for (b, eb) in &r {
+                        if let Some(m) = a.combine(*op, b) {
+                            out.push((m, ea.iter().chain(eb).cloned().collect()));
+                        }
+                        if out.len() >= MAX_CANDIDATES {
+                            return out;
+                        }
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    fn tolerance_width(&self, t: &Tolerance, expected: &Measure) -> f64 {
+        match &t.amount {
+            ToleranceAmount::Relative(r) => r * expected.nominal.center().abs(),
+            ToleranceAmount::Absolute(v) => {
+                let w = Measure::of(v, None, self.config.hedges).nominal.center().abs();
+                // A tolerance on dates is a duration; dates are measured in days.
+                if expected.kind == Kind::Date && v.kind() == Kind::Duration {
+                    w / 86_400.0
+                } else {
+                    w
+                }
+            }
+        }
+    }
+
+    fn assess(&self, rule: StatementRef, document: usize, file: &RuleFile, bound: &[Vec<BoundMention>], a: &Assertion) -> Outcome {
+        let fact = first_fact(&a.lhs).map(|FactId(i)| file.facts[i].name.clone()).unwrap_or_default();
+        let lhs = self.values(file, bound, &a.lhs, 0);
+        let (expected_sets, expected_text) = self.expected(file, bound, &a.comparison);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut note = None;
+        for (m, evidence) in &lhs {
+            let mut verdicts = expected_sets.iter().map(|e| verdict(m, e));
+            let first = verdicts.next();
+            let v = match first {
+                None => Verdict::Undecided,
+                Some(v) if verdicts.all(|w| w == v) => v,
+                Some(_) => Verdict::Undecided,
+            };
+            if v == Verdict::Undecided && note.is_none() {
+                note = Some(undecided_note(m, expected_sets.first()));
+            }
+            let value = m.to_string();
+            // One candidate per distinct value; keep every mention as evidence.
+            match candidates.iter_mut().find(|c| c.value == value && c.verdict == v) {
+                Some(c) => c.evidence.extend(evidence.iter().cloned()),
+                None => candidates.push(Candidate { value, verdict: v, evidence: evidence.clone() }),
+            }
+        }
+        let supports = candidates.iter().any(|c| c.verdict == Verdict::Supports);
+        let contradicts = candidates.iter().any(|c| c.verdict == Verdict::Contradicts);
+        let status = match (supports, contradicts) {
+            (true, true) => Status::Ambiguous,
+            (false, true) => Status::Contradicted,
+            (true, false) => Status::Supported,
+            (false, false) => Status::NotStated,
+        };
+        if status != Status::NotStated || candidates.is_empty() {
+            note = None;
+        }
+        Outcome {
+            rule,
+            document,
+            fact,
+            status,
+            severity: a.severity,
+            expected: expected_text,
+            candidates,
+            note,
+            others: Vec::new(),
+        }
+    }
+
+    /// The expected sets of a comparison (one per right-hand candidate) and
+    /// how to print the expectation.
+    fn expected(&self, file: &RuleFile, bound: &[Vec<BoundMention>], c: &Comparison) -> (Vec<Expected>, String) {
+        match c {
+            Comparison::Compare { op, rhs, tolerance, .. } => {
+                let rhs_values = self.values(file, bound, rhs, 0);
+                let sets = rhs_values
+                    .iter()
+                    .map(|(e, _)| {
+                        let width = match (op, tolerance) {
+                            (_, Some(t)) => self.tolerance_width(t, e),
+                            (CmpOp::Approx, None) => self.config.approx_tolerance * e.nominal.center().abs(),
+                            _ => 0.0,
+                        };
+                        let set = match op {
+                            CmpOp::Eq | CmpOp::Ne | CmpOp::Approx => e.nominal.widened(width),
+                            CmpOp::Lt => Interval::below(e.nominal.lo),
+                            CmpOp::Le => Interval::at_most(e.nominal.hi),
+                            CmpOp::Gt => Interval::above(e.nominal.hi),
+                            CmpOp::Ge => Interval::at_least(e.nominal.lo),
+                        };
+                        Expected { set, op: *op, scale: e.scale }
+                    })
+                    .collect();
+                let rhs_text = match rhs_values.as_slice() {
+                    [(m, _)] => m.to_string(),
+                    _ => "the right-hand side".to_string(),
+                };
+                let tol_text = match (tolerance, op) {
+                    (Some(t), _) => match &t.amount {
+                        ToleranceAmount::Relative(r) => format!(" ± {}%", crate::quantity::format_number(r * 100.0)),
+                        ToleranceAmount::Absolute(v) => format!(" ± {v}"),
+                    },
+                    (None, CmpOp::Approx) => format!(" ± {}%", crate::quantity::format_number(self.config.approx_tolerance * 100.0)),
+                    _ => String::new(),
+                };
+                let text = match op {
+                    CmpOp::Eq if tolerance.is_none() => rhs_text,
+                    _ => format!("{} {rhs_text}{tol_text}", op.symbol()),
+                };
+                (sets, text)
+            }
+            Comparison::Within { lo, hi, .. } => {
+                let l = self.values(file, bound, lo, 0);
+                let h = self.values(file, bound, hi, 0);
+                let mut sets = Vec::new();
+                for (a, _) in &l {
+                    for (b, _) in &h {
+                        sets.push(Expected { set: Interval::closed(a.nominal.lo, b.nominal.hi), op: CmpOp::Eq, scale: a.scale });
+                    }
+                }
+                let text = match (l.as_slice(), h.as_slice()) {
+                    ([(a, _)], [(b, _)]) => format!("between {a} and {b}"),
+                    _ => "within the range".to_string(),
+                };
+                (sets, text)
+            }
+        }
+    }
+
+    /// Cross-document outcomes of every `agree` statement, given every
+    /// document's result. One outcome per (agreement, document stating it).
+    pub fn agreements(&self, results: &[DocumentResult]) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        for (fi, file) in self.rules.files.iter().enumerate() {
+            for (si, st) in file.statements.iter().enumerate() {
+                let Statement::Agree(ag) = st else { continue };
+                let rule = StatementRef { file: fi, statement: si };
+                out.extend(agree::evaluate(self, rule, file, ag, results));
+            }
+        }
+        out
+    }
+}
+
+mod agree;
+
+fn severity_name<S: serde::Serializer>(s: &Severity, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s.name())
+}
+
+/// The first fact an expression names.
+pub fn first_fact(e: &Expr) -> Option<FactId> {
+    match &e.node {
+        ExprNode::Fact(f) => Some(*f),
+        ExprNode::Literal(_) => None,
+        ExprNode::Binary { lhs, rhs, .. } => first_fact(lhs).or_else(|| first_fact(rhs)),
+    }
+}
+
+/// The set of values an assertion accepts, on one scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Expected {
+    /// The accepted values.
+    pub set: Interval,
+    /// The operator (`!=` accepts the complement of `set`).
+    pub op: CmpOp,
+    /// The scale the values are on.
+    pub scale: Scale,
+}
+
+/// Whether values on two scales can be compared: the same scale, or money
+/// where one side names no currency.
+fn comparable(a: Scale, b: Scale) -> bool {
+    a == b || matches!((a, b), (Scale::Currency(None), Scale::Currency(_)) | (Scale::Currency(_), Scale::Currency(None)))
+}
+
+/// How a stated value fares against an expected set.
+pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
+    let expected = &e.set;
+    if !comparable(stated.scale, e.scale) {
+        return Verdict::Undecided;
+    }
+    if e.op == CmpOp::Ne {
+        return if !stated.stated.intersects(expected) {
+            Verdict::Supports
+        } else if stated.stated.is_subset_of(expected) {
+            Verdict::Contradicts
+        } else {
+            Verdict::Undecided
+        };
+    }
+    // "about 900 km": the value as written decides support, the hedged
+    // range decides contradiction.
+    let inside = if stated.approximate { &stated.nominal } else { &stated.stated };
+    if inside.is_subset_of(expected) {
+        Verdict::Supports
+    } else if !stated.stated.intersects(expected) {
+        Verdict::Contradicts
+    } else {
+        Verdict::Undecided
+    }
+}
+
+fn undecided_note(m: &Measure, expected: Option<&Expected>) -> String {
+    if let Some(e) = expected {
+        if !comparable(m.scale, e.scale) {
+            return format!("the document states `{m}`, on another scale than the rule (a different unit kind or currency)");
+        }
+    }
+    match (&m.value, expected) {
+        (Some(Value::Date { date }), _) => format!(
+            "the document states only `{date}`, too imprecise to confirm or contradict the rule"
+        ),
+        (Some(Value::Money { currency, .. }), _) if currency.is_none() => {
+            "the document states the amount without a currency".to_string()
+        }
+        _ => format!("`{m}` neither confirms nor contradicts the rule"),
+    }
+}

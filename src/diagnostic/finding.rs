@@ -1,0 +1,171 @@
+//! A finding as a miette diagnostic: the article's words and the rule's
+//! expectation, two sources in one report.
+
+use std::fmt;
+
+use miette::{Diagnostic, LabeledSpan, SourceCode};
+
+use crate::check::model::{Comparison, Severity, Statement};
+use crate::eval::{Outcome, Status, Verdict};
+use crate::source::{SourceFile, Span};
+
+use super::Run;
+
+/// One contradicted, disagreeing or ambiguous outcome, ready to render.
+#[derive(Debug)]
+pub struct Finding {
+    /// The headline.
+    pub message: String,
+    code: &'static str,
+    severity: Severity,
+    document: SourceFile,
+    labels: Vec<(Span, String)>,
+    help: Option<String>,
+    related: Vec<Related>,
+}
+
+/// A secondary source: the rule, or another document.
+#[derive(Debug)]
+struct Related {
+    message: String,
+    source: SourceFile,
+    labels: Vec<(Span, String)>,
+}
+
+impl Finding {
+    /// Builds the diagnostic for an outcome.
+    pub fn new(run: &Run<'_>, o: &Outcome) -> Finding {
+        let st = run.statement(o);
+        let file = &run.rules.files[o.rule.file];
+        let document = run.documents[o.document].clone();
+        let is_agree = matches!(st, Statement::Agree(_));
+        let values: Vec<String> = o.candidates.iter().map(|c| format!("`{}`", c.value)).collect();
+        let message = match (o.status, is_agree) {
+            (Status::Ambiguous, _) => format!("`{}` has conflicting values in this document: {}", o.fact, values.join(", ")),
+            (_, false) => format!("`{}` is {} here, but the rule expects {}", o.fact, values.join(" and "), o.expected),
+            (_, true) => {
+                let n = o.others.len();
+                let docs = if n == 1 { "1 other document says".to_string() } else { format!("{n} other documents say") };
+                format!("`{}` is {} here, but {docs} `{}`", o.fact, values.join(" and "), o.expected)
+            }
+        };
+        let code = match (o.status, is_agree) {
+            (Status::Ambiguous, _) => "factlint::ambiguous",
+            (_, false) => "factlint::contradicted",
+            (_, true) => "factlint::disagreement",
+        };
+        let mut labels: Vec<(Span, String)> = Vec::new();
+        for c in &o.candidates {
+            let what = match (o.status, c.verdict) {
+                (Status::Ambiguous, Verdict::Supports) => format!("says {} (fits the rule)", c.value),
+                (Status::Ambiguous, Verdict::Contradicts) => format!("says {} (contradicts the rule)", c.value),
+                _ => format!("says {}", c.value),
+            };
+            for e in &c.evidence {
+                if !labels.iter().any(|(s, _)| *s == e.span) {
+                    let what = if e.fact == o.fact || c.evidence.len() == 1 { what.clone() } else { format!("`{}` is {}", e.fact, e.value) };
+                    labels.push((e.span, what));
+                }
+            }
+        }
+        labels.sort_by_key(|(s, _)| *s);
+        let (severity, message_text, rule_label) = match st {
+            Statement::Assert(a) => {
+                let (span, what) = match &a.comparison {
+                    Comparison::Compare { rhs, op_span, .. } => (op_span.join(rhs.span), format!("expects {}", o.expected)),
+                    Comparison::Within { span, .. } => (*span, format!("expects {}", o.expected)),
+                };
+                (a.severity, a.message.as_ref().map(|m| m.text.clone()), (span, what))
+            }
+            Statement::Agree(a) => (a.severity, a.message.as_ref().map(|m| m.text.clone()), (a.fact_span, "must agree across documents".to_string())),
+        };
+        let mut related = vec![Related {
+            message: format!("the rule at {}", run.rule_location(o)),
+            source: file.source.clone(),
+            labels: vec![rule_label],
+        }];
+        for other in &o.others {
+            let src = run.documents[other.document].clone();
+            let mut ls: Vec<(Span, String)> = Vec::new();
+            for e in &other.evidence {
+                if !ls.iter().any(|(s, _)| *s == e.span) {
+                    ls.push((e.span, format!("says {}", e.value)));
+                }
+            }
+            related.push(Related { message: format!("`{}` says {}", src.name, other.value), source: src, labels: ls });
+        }
+        let help = match (message_text, &o.note) {
+            (Some(m), Some(n)) => Some(format!("{m} ({n})")),
+            (Some(m), None) => Some(m),
+            (None, Some(n)) => Some(n.clone()),
+            (None, None) => None,
+        };
+        Finding { message, code, severity, document, labels, help, related }
+    }
+
+    /// "error", "warning" or "note".
+    pub fn severity_name(&self) -> &'static str {
+        self.severity.name()
+    }
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Note => miette::Severity::Advice,
+    }
+}
+
+fn labeled(labels: &[(Span, String)]) -> Box<dyn Iterator<Item = LabeledSpan> + '_> {
+    Box::new(labels.iter().map(|(s, l)| LabeledSpan::new_with_span(Some(l.clone()), *s)))
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Finding {}
+
+impl Diagnostic for Finding {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette_severity(self.severity))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.document)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(labeled(&self.labels))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
+impl fmt::Display for Related {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Related {}
+
+impl Diagnostic for Related {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(labeled(&self.labels))
+    }
+}

@@ -1,0 +1,59 @@
+//! The closing summary: counts per outcome, overall and per document.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::eval::{Outcome, Status};
+
+/// Counts of outcomes by status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Supported.
+    pub supported: usize,
+    /// Contradicted (agreement dissents included).
+    pub contradicted: usize,
+    /// Not stated.
+    pub not_stated: usize,
+    /// Ambiguous.
+    pub ambiguous: usize,
+}
+
+impl Counts {
+    /// Counts the outcomes.
+    pub fn of<'a>(outcomes: impl IntoIterator<Item = &'a Outcome>) -> Counts {
+        let mut c = Counts::default();
+        for o in outcomes {
+            c.add(o.status);
+        }
+        c
+    }
+
+    /// Adds one outcome.
+    pub fn add(&mut self, s: Status) {
+        match s {
+            Status::Supported => self.supported += 1,
+            Status::Contradicted => self.contradicted += 1,
+            Status::NotStated => self.not_stated += 1,
+            Status::Ambiguous => self.ambiguous += 1,
+        }
+    }
+}
+
+/// The summary table: one row per document, then the total.
+pub fn render(documents: &[String], outcomes: &[Outcome]) -> String {
+    let width = documents.iter().map(|d| d.chars().count()).max().unwrap_or(8).max(8);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>9}  {:>12}  {:>10}  {:>9}",
+        "document", "supported", "contradicted", "not stated", "ambiguous"
+    );
+    for (i, d) in documents.iter().enumerate() {
+        let c = Counts::of(outcomes.iter().filter(|o| o.document == i));
+        let _ = writeln!(out, "{d:<width$}  {:>9}  {:>12}  {:>10}  {:>9}", c.supported, c.contradicted, c.not_stated, c.ambiguous);
+    }
+    let c = Counts::of(outcomes);
+    let _ = writeln!(out, "{:<width$}  {:>9}  {:>12}  {:>10}  {:>9}", "total", c.supported, c.contradicted, c.not_stated, c.ambiguous);
+    out
+}

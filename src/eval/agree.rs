@@ -1,0 +1,169 @@
+//! `agree FACT`: do the documents that state a fact state the same value?
+//!
+//! Each document's value of the fact is one interval (its bound mentions
+//! must agree among themselves, else the document is ambiguous). Precise
+//! values are grouped into clusters of values that overlap (after the
+//! statement's tolerance); vague ones ("2026" against days) join the one
+//! cluster they overlap, or stay out when they overlap several. The cluster
+//! with the most weight (front matter `trust`, default 1 per document) is the
+//! majority; every document outside it is a dissent, reported with the
+//! majority documents as the other side.
+
+use crate::check::model::{Agreement, Expr, ExprNode, RuleFile, ToleranceAmount};
+use crate::quantity::{Interval, Kind};
+
+use super::measure::Measure;
+use super::{Candidate, DocumentResult, Evaluator, Evidence, OtherDocument, Outcome, StatementRef, Status, Verdict};
+
+struct Position {
+    result: usize,
+    measure: Measure,
+    evidence: Vec<Evidence>,
+    /// The stated interval widened by the tolerance.
+    reach: Interval,
+}
+
+pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, ag: &Agreement, results: &[DocumentResult]) -> Vec<Outcome> {
+    let fact = &file.facts[ag.fact.0];
+    let expr = Expr { node: ExprNode::Fact(ag.fact), span: ag.fact_span, ty: fact.ty };
+    let mut outcomes = Vec::new();
+    let mut positions: Vec<Position> = Vec::new();
+    let outcome = |document: usize, status: Status, candidates: Vec<Candidate>, note: Option<String>| Outcome {
+        rule,
+        document,
+        fact: fact.name.clone(),
+        status,
+        severity: ag.severity,
+        expected: String::new(),
+        candidates,
+        note,
+        others: Vec::new(),
+    };
+    for (ri, r) in results.iter().enumerate() {
+        let Some(Some(bound)) = r.bindings.get(rule.file) else { continue };
+        let values = ev.values(file, bound, &expr, 0);
+        if values.is_empty() {
+            outcomes.push(outcome(r.document, Status::NotStated, Vec::new(), None));
+            continue;
+        }
+        // The narrowest value speaks for the document; the others must fit it.
+        let best = values
+            .iter()
+            .enumerate()
+            .min_by(|a, b| width(&a.1 .0.stated).total_cmp(&width(&b.1 .0.stated)))
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        let consistent = values.iter().all(|(m, _)| m.stated.intersects(&values[best].0.stated));
+        if !consistent {
+            let candidates = candidates_of(&values, Verdict::Undecided);
+            let note = Some("the document states several different values".to_string());
+            outcomes.push(outcome(r.document, Status::Ambiguous, candidates, note));
+            continue;
+        }
+        let measure = values[best].0.clone();
+        let tol = match ag.tolerance.as_ref().map(|t| &t.amount) {
+            Some(ToleranceAmount::Relative(x)) => x * measure.nominal.center().abs(),
+            Some(ToleranceAmount::Absolute(v)) => {
+                let w = Measure::of(v, None, ev.config.hedges).nominal.center().abs();
+                if measure.kind == Kind::Date { w / 86_400.0 } else { w }
+            }
+            None => 0.0,
+        };
+        positions.push(Position {
+            result: ri,
+            reach: measure.stated.widened(tol / 2.0),
+            evidence: values.iter().flat_map(|(_, e)| e.iter().cloned()).collect(),
+            measure,
+        });
+    }
+
+    // Cluster: precise positions first, each joining the first cluster whose
+    // seed it overlaps.
+    let mut order: Vec<usize> = (0..positions.len()).collect();
+    order.sort_by(|&a, &b| width(&positions[a].measure.stated).total_cmp(&width(&positions[b].measure.stated)).then(a.cmp(&b)));
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut undecided: Vec<usize> = Vec::new();
+    for &p in &order {
+        let fits: Vec<usize> = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| positions[c[0]].reach.intersects(&positions[p].reach))
+            .map(|(i, _)| i)
+            .collect();
+        match fits.as_slice() {
+            [] => clusters.push(vec![p]),
+            [one] => clusters[*one].push(p),
+            _ => undecided.push(p),
+        }
+    }
+    let weight = |c: &Vec<usize>| c.iter().map(|&p| results[positions[p].result].trust).sum::<f64>();
+    let best_weight = clusters.iter().map(weight).fold(0.0, f64::max);
+    let majority: Vec<usize> = (0..clusters.len()).filter(|&i| weight(&clusters[i]) == best_weight).collect();
+    let tie = majority.len() > 1;
+
+    for (ci, cluster) in clusters.iter().enumerate() {
+        let in_majority = majority.contains(&ci) && !tie;
+        for &p in cluster {
+            let pos = &positions[p];
+            let doc = results[pos.result].document;
+            let value = pos.measure.to_string();
+            if in_majority {
+                let mut o = outcome(doc, Status::Supported, vec![candidate(pos, Verdict::Supports)], None);
+                o.expected = value;
+                outcomes.push(o);
+                continue;
+            }
+            // The other side: the majority cluster, or on a tie every other cluster.
+            let other_clusters: Vec<usize> = if tie { majority.iter().copied().filter(|&m| m != ci).collect() } else { majority.clone() };
+            let others: Vec<OtherDocument> = other_clusters
+                .iter()
+                .flat_map(|&m| clusters[m].iter())
+                .map(|&q| OtherDocument {
+                    document: results[positions[q].result].document,
+                    value: positions[q].measure.to_string(),
+                    evidence: positions[q].evidence.clone(),
+                })
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let majority_value = others[0].value.clone();
+            let note = if tie {
+                Some("no majority: as many documents (by weight) state each value".to_string())
+            } else {
+                None
+            };
+            let mut o = outcome(doc, Status::Contradicted, vec![candidate(pos, Verdict::Contradicts)], note);
+            o.expected = majority_value;
+            o.others = others;
+            outcomes.push(o);
+        }
+    }
+    for &p in &undecided {
+        let pos = &positions[p];
+        let note = Some(format!("`{}` fits more than one of the values other documents state", pos.measure));
+        outcomes.push(outcome(results[pos.result].document, Status::NotStated, vec![candidate(pos, Verdict::Undecided)], note));
+    }
+    outcomes.sort_by_key(|o| o.document);
+    outcomes
+}
+
+fn width(i: &Interval) -> f64 {
+    i.hi - i.lo
+}
+
+fn candidate(p: &Position, verdict: Verdict) -> Candidate {
+    Candidate { value: p.measure.to_string(), verdict, evidence: p.evidence.clone() }
+}
+
+fn candidates_of(values: &[(Measure, Vec<Evidence>)], verdict: Verdict) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for (m, e) in values {
+        let value = m.to_string();
+        match out.iter_mut().find(|c| c.value == value) {
+            Some(c) => c.evidence.extend(e.iter().cloned()),
+            None => out.push(Candidate { value, verdict, evidence: e.clone() }),
+        }
+    }
+    out
+}

@@ -1,0 +1,264 @@
+//! Binding: which mentions of a document are the value of which fact.
+//!
+//! A mention binds to a fact when its kind (and dimension) fits and its
+//! context satisfies the fact's binder — see [`Binder`]. Binding records, for
+//! each bound mention, the sentence and the keyword occurrences that made it
+//! bind, so reports and `explain` can show why.
+
+use serde::Serialize;
+
+use crate::check::model::{Binder, Fact, FactSource, Keyword, PatternPart, Window};
+use crate::extract::Mention;
+use crate::quantity::{Kind, Value};
+use crate::source::Span;
+
+use super::keywords::{KeywordHits, KeywordIndex};
+
+/// A mention bound to a fact, with the context that bound it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BoundMention {
+    /// The mention.
+    pub mention: Mention,
+    /// The sentence it is in.
+    pub sentence: Span,
+    /// The keyword occurrences that satisfied the binder.
+    pub keywords: Vec<Span>,
+}
+
+/// Why a mention of the right kind did not bind (for `explain`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Rejection {
+    /// No keyword of a required group in the sentence or window.
+    MissingKeyword {
+        /// The group's keywords.
+        group: Vec<String>,
+    },
+    /// An excluding keyword is present.
+    Excluded {
+        /// The keyword.
+        keyword: String,
+        /// Where it occurs.
+        at: Span,
+    },
+    /// A count whose number is not followed by one of the counted nouns.
+    NotCounting,
+    /// The typed-capture pattern does not match around it.
+    PatternMismatch,
+    /// The quantity has another dimension than the fact.
+    WrongDimension,
+}
+
+/// The text and the precomputed structure binders need.
+pub struct BindContext<'a> {
+    /// The whole file text.
+    pub text: &'a str,
+    /// Sentence spans, sorted.
+    pub sentences: &'a [Span],
+    /// Keyword occurrences.
+    pub hits: &'a KeywordHits,
+    /// The keyword automaton (for ids).
+    pub index: &'a KeywordIndex,
+}
+
+impl BindContext<'_> {
+    fn sentence_of(&self, span: Span) -> Span {
+        let i = self.sentences.partition_point(|s| s.end <= span.start);
+        self.sentences
+            .get(i)
+            .copied()
+            .filter(|s| s.start <= span.start)
+            .unwrap_or(span)
+    }
+
+    fn find(&self, k: &Keyword, range: Span) -> Option<Span> {
+        self.index.id(k).and_then(|id| self.hits.any_within(id, range))
+    }
+}
+
+/// Whether a mention's kind fits the fact.
+pub fn kind_fits(fact: &Fact, m: &Mention) -> bool {
+    let kind = m.value.kind();
+    if fact.is_count {
+        return kind == Kind::Number;
+    }
+    kind == fact.ty.kind
+}
+
+/// Tries to bind `m` to `fact`; `Err` says why it did not.
+pub fn bind(fact: &Fact, binder: &Binder, m: &Mention, cx: &BindContext<'_>) -> Result<BoundMention, Rejection> {
+    if let (Some(dim), Value::Quantity { dimension, .. }) = (fact.ty.dimension, &m.value) {
+        if dim != *dimension {
+            return Err(Rejection::WrongDimension);
+        }
+    }
+    let sentence = cx.sentence_of(m.span);
+    let window = match binder.window {
+        Window::Sentence => sentence,
+        Window::Words(n) => words_around(cx.text, sentence, m.span, n),
+    };
+    let mut keywords = Vec::new();
+    for group in &binder.all_of {
+        match group.iter().find_map(|k| cx.find(k, window)) {
+            Some(at) => keywords.push(at),
+            None => {
+                return Err(Rejection::MissingKeyword { group: group.iter().map(|k| k.text.clone()).collect() })
+            }
+        }
+    }
+    for k in &binder.without {
+        if let Some(at) = cx.find(k, window) {
+            return Err(Rejection::Excluded { keyword: k.text.clone(), at });
+        }
+    }
+    if fact.is_count {
+        let noun = binder.count_of.iter().find_map(|k| counted_noun(cx, k, m.span, sentence));
+        match noun {
+            Some(at) => keywords.push(at),
+            None => return Err(Rejection::NotCounting),
+        }
+    }
+    if let Some(p) = &binder.pattern {
+        if !pattern_matches(&p.parts, cx.text, sentence, m.span) {
+            return Err(Rejection::PatternMismatch);
+        }
+    }
+    keywords.sort();
+    Ok(BoundMention { mention: m.clone(), sentence, keywords })
+}
+
+/// The counted noun right after a number: "14 memorandums", "15 cooperation
+/// agreements" (up to two plain words between), never across punctuation.
+fn counted_noun(cx: &BindContext<'_>, k: &Keyword, number: Span, sentence: Span) -> Option<Span> {
+    let id = cx.index.id(k)?;
+    let hits = cx.hits.of(id);
+    let i = hits.partition_point(|s| s.start < number.end);
+    let at = *hits.get(i)?;
+    if at.end > sentence.end {
+        return None;
+    }
+    let between = &cx.text[number.end..at.start];
+    let plain = between.chars().all(|c| c.is_alphabetic() || c == '-' || c.is_whitespace());
+    (plain && between.split_whitespace().count() <= 2).then_some(at)
+}
+
+/// The span of up to `n` words on each side of `m`, within the sentence.
+fn words_around(text: &str, sentence: Span, m: Span, n: usize) -> Span {
+    let before = &text[sentence.start..m.start];
+    let mut start = m.start;
+    let mut count = 0;
+    for (i, _) in before.char_indices().rev() {
+        let abs = sentence.start + i;
+        let c = text[abs..].chars().next().unwrap_or(' ');
+        let prev_ws = i == 0 || text[..abs].chars().next_back().is_some_and(char::is_whitespace);
+        if !c.is_whitespace() && prev_ws {
+            count += 1;
+            if count > n {
+                break;
+            }
+            start = abs;
+        }
+    }
+    let after = &text[m.end..sentence.end];
+    let mut end = m.end;
+    count = 0;
+    let mut in_word = false;
+    for (i, c) in after.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                count += 1;
+                if count >= n {
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+            end = m.end + i + c.len_utf8();
+        }
+    }
+    Span::new(start.min(m.start), end.max(m.end))
+}
+
+/// Words of `s`, lowercased, with surrounding punctuation trimmed.
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether a typed-capture pattern matches with `m` as its capture.
+fn pattern_matches(parts: &[PatternPart], text: &str, sentence: Span, m: Span) -> bool {
+    let Some(cap) = parts.iter().position(|p| matches!(p, PatternPart::Capture(_))) else {
+        return false;
+    };
+    let expand = |ps: &[PatternPart]| -> Vec<Option<(String, usize)>> {
+        // Some((word, 0)) a literal word; None… a skip of up to n words, encoded as ("", n).
+        ps.iter()
+            .flat_map(|p| match p {
+                PatternPart::Text(t) => words(t).into_iter().map(|w| Some((w, 0))).collect::<Vec<_>>(),
+                PatternPart::Skip(n) => vec![Some((String::new(), *n))],
+                PatternPart::Capture(_) => vec![None],
+            })
+            .collect()
+    };
+    let mut before: Vec<_> = expand(&parts[..cap]).into_iter().flatten().collect();
+    before.reverse();
+    let after: Vec<_> = expand(&parts[cap + 1..]).into_iter().flatten().collect();
+    let mut text_before = words(&text[sentence.start..m.start]);
+    text_before.reverse();
+    let text_after = words(&text[m.end..sentence.end]);
+    seq_matches(&before, &text_before) && seq_matches(&after, &text_after)
+}
+
+/// Whether the pattern (literal words and skips) matches a prefix of `text`.
+fn seq_matches(pattern: &[(String, usize)], text: &[String]) -> bool {
+    match pattern.split_first() {
+        None => true,
+        Some(((w, 0), rest)) => text.first().is_some_and(|t| t == w) && seq_matches(rest, &text[1..]),
+        Some(((_, n), rest)) => (0..=(*n).min(text.len())).any(|k| seq_matches(rest, &text[k..])),
+    }
+}
+
+/// Every mention that binds to each fact of a file.
+pub fn bind_all(facts: &[Fact], mentions: &[Mention], cx: &BindContext<'_>) -> Vec<Vec<BoundMention>> {
+    facts
+        .iter()
+        .map(|fact| match &fact.source {
+            FactSource::Binder(b) => mentions
+                .iter()
+                .filter(|m| kind_fits(fact, m))
+                .filter_map(|m| bind(fact, b, m, cx).ok())
+                .collect(),
+            FactSource::Derived(_) => Vec::new(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_match_words_around_the_capture() {
+        let text = "Lee arrived in Beijing on January 4, 2026, for talks.";
+        let m = Span::new(26, 41);
+        let parts = vec![
+            PatternPart::Text("arrived in".into()),
+            PatternPart::Skip(3),
+            PatternPart::Text("on".into()),
+            PatternPart::Capture(Kind::Date),
+        ];
+        assert!(pattern_matches(&parts, text, Span::new(0, text.len()), m));
+        let wrong = vec![PatternPart::Text("left".into()), PatternPart::Capture(Kind::Date)];
+        assert!(!pattern_matches(&wrong, text, Span::new(0, text.len()), m));
+    }
+
+    #[test]
+    fn word_windows_count_words() {
+        let text = "a b c 90 d e f";
+        let w = words_around(text, Span::new(0, text.len()), Span::new(6, 8), 2);
+        assert_eq!(&text[w.start..w.end], "b c 90 d e");
+    }
+}
