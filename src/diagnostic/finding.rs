@@ -11,6 +11,9 @@ use crate::source::{SourceFile, Span};
 
 use super::Run;
 
+/// How many mentions of one value a diagnostic labels.
+const MAX_LABELS_PER_VALUE: usize = 3;
+
 /// One contradicted, disagreeing or ambiguous outcome, ready to render.
 #[derive(Debug)]
 pub struct Finding {
@@ -55,13 +58,19 @@ impl Finding {
             (_, true) => "factlint::disagreement",
         };
         let mut labels: Vec<(Span, String)> = Vec::new();
+        let mut hidden: Vec<String> = Vec::new();
         for c in &o.candidates {
             let what = match (o.status, c.verdict) {
                 (Status::Ambiguous, Verdict::Supports) => format!("says {} (fits the rule)", c.value),
                 (Status::Ambiguous, Verdict::Contradicts) => format!("says {} (contradicts the rule)", c.value),
                 _ => format!("says {}", c.value),
             };
-            for e in &c.evidence {
+            // A value repeated a thousand times needs a few labels, not a thousand.
+            let shown = c.evidence.len().min(MAX_LABELS_PER_VALUE);
+            if c.evidence.len() > shown {
+                hidden.push(format!("{} more mentions of `{}` are not shown", c.evidence.len() - shown, c.value));
+            }
+            for e in &c.evidence[..shown] {
                 if !labels.iter().any(|(s, _)| *s == e.span) {
                     let what = if e.fact == o.fact || c.evidence.len() == 1 { what.clone() } else { format!("`{}` is {}", e.fact, e.value) };
                     labels.push((e.span, what));
@@ -87,18 +96,19 @@ impl Finding {
         for other in &o.others {
             let src = run.documents[other.document].clone();
             let mut ls: Vec<(Span, String)> = Vec::new();
-            for e in &other.evidence {
+            for e in other.evidence.iter().take(MAX_LABELS_PER_VALUE) {
                 if !ls.iter().any(|(s, _)| *s == e.span) {
                     ls.push((e.span, format!("says {}", e.value)));
                 }
             }
             related.push(Related { message: format!("`{}` says {}", src.name, other.value), source: src, labels: ls });
         }
-        let help = match (message_text, &o.note) {
-            (Some(m), Some(n)) => Some(format!("{m} ({n})")),
-            (Some(m), None) => Some(m),
-            (None, Some(n)) => Some(n.clone()),
-            (None, None) => None,
+        let notes: Vec<String> = o.note.iter().cloned().chain(hidden).collect();
+        let help = match (message_text, notes.is_empty()) {
+            (Some(m), true) => Some(m),
+            (Some(m), false) => Some(format!("{m} ({})", notes.join("; "))),
+            (None, false) => Some(notes.join("; ")),
+            (None, true) => None,
         };
         Finding { message, code, severity, document, labels, help, related }
     }
