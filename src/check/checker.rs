@@ -81,8 +81,8 @@ pub fn syntax_error(e: &SyntaxError) -> RuleError {
             };
             let mut err = RuleError::new(codes::SYNTAX, e.span, message, label);
             let first = expected.first().map(String::as_str).unwrap_or("");
-            let help = if first.starts_with("a statement") {
-                Some("a statement starts at the beginning of a line; indent a line to continue the statement above")
+            let help = if first == "a statement" {
+                Some("start a statement with `fact`, `assert`, `agree` or `scope` at the beginning of a line; indent a line to continue the statement above")
             } else if first == "end of statement" {
                 Some("start each statement on a new line; indent a line to continue a statement")
             } else if first == "`:`" {
@@ -136,12 +136,19 @@ pub fn syntax_error(e: &SyntaxError) -> RuleError {
 /// The closest of `candidates` to `word`, if close enough to be a typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
-    let max = (word.chars().count() / 3).clamp(1, 3);
+    let len = lower.chars().count();
+    let max = (len / 3).clamp(1, 3);
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|(d, _)| *d <= max)
-        .min_by_key(|(d, _)| *d)
+        .filter_map(|c| {
+            let cl = c.to_lowercase();
+            let d = strsim::damerau_levenshtein(&lower, &cl);
+            // A typo, or an abbreviation of a longer word (`warn` → `warning`).
+            let close = d <= max || (len >= 3 && cl.starts_with(&lower));
+            let len_gap = cl.chars().count().abs_diff(len);
+            close.then_some(((d.min(len_gap), len_gap), c))
+        })
+        .min_by_key(|(key, _)| *key)
         .map(|(_, c)| c)
 }
 
@@ -644,7 +651,10 @@ impl<'a> Checker<'a> {
                         );
                         return None;
                     }
-                    Some(t) => Some(self.tolerance(t, l.ty, l_ast)?),
+                    Some(t) => {
+                        let compared = types::unify(l.ty, r.ty).unwrap_or(l.ty);
+                        Some(self.tolerance(t, compared, (l_ast, l.ty))?)
+                    }
                     None => None,
                 };
                 let comparison = model::Comparison::Compare {
@@ -711,14 +721,13 @@ impl<'a> Checker<'a> {
         let entry = &self.facts[id.0];
         let (ty, poisoned) = (entry.fact.ty, entry.poisoned);
         let tolerance = match &a.tolerance {
-            Some(t) if !poisoned => Some(self.tolerance(
-                t,
-                ty,
-                &ast::Expr {
+            Some(t) if !poisoned => {
+                let name = ast::Expr {
                     node: AstNode::Name(a.fact.clone()),
                     span: a.fact.span,
-                },
-            )?),
+                };
+                Some(self.tolerance(t, ty, (&name, ty))?)
+            }
             _ => None,
         };
         if poisoned {
@@ -740,7 +749,7 @@ impl<'a> Checker<'a> {
         &mut self,
         t: &ast::ToleranceDef,
         compared: Type,
-        lhs: &ast::Expr,
+        lhs: (&ast::Expr, Type),
     ) -> Option<model::Tolerance> {
         let (negative, inner) = match &t.amount.node {
             AstNode::Neg(inner) => (true, inner.as_ref()),
@@ -805,10 +814,15 @@ impl<'a> Checker<'a> {
         value: &Value,
         want: Type,
         compared: Type,
-        lhs: &ast::Expr,
+        (lhs, lhs_ty): (&ast::Expr, Type),
     ) -> Option<T> {
         let got = types::describe(value_type(value), false);
         let on = types::describe(compared, false);
+        let own = types::describe(lhs_ty, false);
+        let lhs_label = match &lhs.node {
+            AstNode::Name(n) => format!("`{}` is {own}", n.name),
+            _ => format!("this is {own}"),
+        };
         self.error(
             RuleError::new(
                 codes::BAD_TOLERANCE,
@@ -816,7 +830,7 @@ impl<'a> Checker<'a> {
                 format!("a tolerance on {on} cannot be {got}"),
                 format!("this is {got}"),
             )
-            .with_secondary(lhs.span, format!("this is {on}"))
+            .with_secondary(lhs.span, lhs_label)
             .with_help(format!(
                 "write {} such as `± {}`, or a percentage such as `± 5%`",
                 types::describe(want, false),

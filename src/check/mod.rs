@@ -34,3 +34,6 @@ pub fn check_rule_file(source: SourceFile) -> Result<model::RuleFile, RuleFileEr
         Err(RuleFileErrors::new(source, errors))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -349,7 +349,7 @@ fn statement(i: Tokens<'_>) -> PResult<'_, Item> {
         Some(t) if t.is_word("fact") => fact(i),
         Some(t) if t.is_word("assert") => assert(i),
         Some(t) if t.is_word("agree") => agree(i),
-        _ => fail(i, "a statement (`fact`, `assert`, `agree` or `scope`)"),
+        _ => fail(i, "a statement"),
     }
 }
 
@@ -944,4 +944,261 @@ pub fn parse(src: &str) -> (Ast, Vec<SyntaxError>) {
     }
     errors.sort_by_key(|e| e.span.start);
     (ast, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compact rendering of the tree, to compare against expectations.
+    fn show_expr(e: &Expr) -> String {
+        match &e.node {
+            ExprNode::Name(n) => n.name.clone(),
+            ExprNode::Literal(l) => match l {
+                Literal::Number { value, year_like } => {
+                    format!("{value}{}", if *year_like { "y" } else { "" })
+                }
+                Literal::Ordinal { value } => format!("#{value}"),
+                Literal::Percent { value } => format!("{value}%"),
+                Literal::Date { text } => format!("d:{text}"),
+                Literal::WithUnit { value, unit } => format!("[{value} {}]", unit.name),
+                Literal::Money { value, symbol } => format!("[{} {value}]", symbol.name),
+            },
+            ExprNode::Neg(x) => format!("(- {})", show_expr(x)),
+            ExprNode::Binary { op, lhs, rhs, .. } => {
+                format!("({} {} {})", op.symbol(), show_expr(lhs), show_expr(rhs))
+            }
+        }
+    }
+
+    fn show_strs(s: &[Str]) -> String {
+        s.iter()
+            .map(|s| s.value.as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    fn show_tail(tol: &Option<ToleranceDef>, sev: &Option<Ident>, msg: &Option<Str>) -> String {
+        let mut out = String::new();
+        if let Some(t) = tol {
+            out += &format!(" ± {}", show_expr(&t.amount));
+        }
+        if let Some(s) = sev {
+            out += &format!(" as {}", s.name);
+        }
+        if let Some(m) = msg {
+            out += &format!(" {:?}", m.value);
+        }
+        out
+    }
+
+    fn show(item: &Item) -> String {
+        match item {
+            Item::Scope(s) => format!("scope {}", show_strs(&s.globs)),
+            Item::Fact(f) => match &f.body {
+                FactBody::Derived(e) => format!("fact {} = {}", f.name.name, show_expr(e)),
+                FactBody::Binder(b) => {
+                    let mut out = format!("fact {}: {}", f.name.name, b.kind.name);
+                    for c in &b.clauses {
+                        out += &match c {
+                            Clause::Of { nouns, .. } => format!(" of {}", show_strs(nouns)),
+                            Clause::Near { groups, .. } => {
+                                let g: Vec<String> = groups.iter().map(|g| show_strs(g)).collect();
+                                format!(" near {}", g.join(" and "))
+                            }
+                            Clause::Without { words, .. } => {
+                                format!(" without {}", show_strs(words))
+                            }
+                            Clause::Within { count, .. } => format!(" within {count}"),
+                            Clause::Matching { pattern, .. } => {
+                                format!(" matching {}", pattern.value)
+                            }
+                        };
+                    }
+                    out
+                }
+            },
+            Item::Assert(a) => {
+                let cmp = match &a.comparison {
+                    ComparisonDef::Compare {
+                        op, rhs, tolerance, ..
+                    } => {
+                        format!(
+                            "{op:?} {}{}",
+                            show_expr(rhs),
+                            show_tail(tolerance, &None, &None)
+                        )
+                    }
+                    ComparisonDef::Within { lo, hi, .. } => {
+                        format!("in {}..{}", show_expr(lo), show_expr(hi))
+                    }
+                };
+                format!(
+                    "assert {} {cmp}{}",
+                    show_expr(&a.lhs),
+                    show_tail(&None, &a.severity, &a.message)
+                )
+            }
+            Item::Agree(a) => {
+                format!(
+                    "agree {}{}",
+                    a.fact.name,
+                    show_tail(&a.tolerance, &a.severity, &a.message)
+                )
+            }
+        }
+    }
+
+    /// Parses `input` and compares every statement, then every error as
+    /// `message @ text under the span`.
+    fn check(input: &str, expected: &[&str]) {
+        let (ast, errors) = parse(input);
+        let mut got: Vec<String> = ast.items.iter().map(show).collect();
+        got.extend(
+            errors
+                .iter()
+                .map(|e| format!("{e} @ {}", &input[e.span.start..e.span.end])),
+        );
+        assert_eq!(got, expected, "input: {input}");
+    }
+
+    #[test]
+    fn scope_and_facts() {
+        check(r#"scope "a/*" | "b""#, &["scope a/*|b"]);
+        check(
+            r#"fact d: date near "summit" | "talks" and "2026" without "arrived" within 6 words"#,
+            &["fact d: date near summit|talks and 2026 without arrived within 6"],
+        );
+        check(
+            r#"fact n: count of "MOUs" | "agreements""#,
+            &["fact n: count of MOUs|agreements"],
+        );
+        check(
+            r#"fact a: date matching "on {date}""#,
+            &["fact a: date matching on {date}"],
+        );
+        check(
+            "fact gap = 2026 - last_visit",
+            &["fact gap = (- 2026y last_visit)"],
+        );
+    }
+
+    #[test]
+    fn assertions_and_literals() {
+        check("assert d == 2026-01-05", &["assert d Eq d:2026-01-05"]);
+        check(
+            "assert v == 4 days as warning \"m\"",
+            &["assert v Eq [4 days] as warning \"m\""],
+        );
+        check("assert t ≈ $273B", &["assert t Approx [$ 273000000000]"]);
+        check(
+            "assert t ~= US$273bn",
+            &["assert t Approx [US$ 273000000000]"],
+        );
+        check("assert t ≈ ₩1.2tn", &["assert t Approx [₩ 1200000000000]"]);
+        check(
+            "assert t ≈ 273 billion USD",
+            &["assert t Approx [273000000000 USD]"],
+        );
+        check(
+            "assert t ≈ 1.2 trillion won",
+            &["assert t Approx [1200000000000 won]"],
+        );
+        check("assert t ≈ €5m", &["assert t Approx [€ 5000000]"]);
+        check("assert r ≈ 900 km ± 5%", &["assert r Approx [900 km] ± 5%"]);
+        check(
+            "assert r ≈ 900km +/- 10 km",
+            &["assert r Approx [900 km] ± [10 km]"],
+        );
+        check(
+            "assert r ≈ 2 nautical miles",
+            &["assert r Approx [2 nautical miles]"],
+        );
+        check("assert s <= 120 km/h", &["assert s Le [120 km/h]"]);
+        check("assert x ≤ 1,000", &["assert x Le 1000"]);
+        check("assert x ≥ 2nd", &["assert x Ge #2"]);
+        check("assert x ≠ 2.5%", &["assert x Ne 2.5%"]);
+        check(
+            "assert x in 60 min..2 hours",
+            &["assert x in [60 min]..[2 hours]"],
+        );
+        check(
+            "assert 2026 - v == 7 years",
+            &["assert (- 2026y v) Eq [7 years]"],
+        );
+        check(
+            "assert (a + b) * 2 / c == -1",
+            &["assert (/ (* (+ a b) 2) c) Eq (- 1)"],
+        );
+        check("assert t == 20 °C", &["assert t Eq [20 °C]"]);
+        check("assert t == 5 K", &["assert t Eq [5 K]"]);
+        check("assert t == 5K", &["assert t Eq 5000"]);
+        check(
+            "agree d ± 1 day as note \"x\"",
+            &["agree d ± [1 day] as note \"x\""],
+        );
+    }
+
+    #[test]
+    fn statements_continue_on_indented_lines() {
+        check(
+            "fact d: date\n  near \"a\" # comment\n\n  without \"b\"\nagree d",
+            &["fact d: date near a without b", "agree d"],
+        );
+    }
+
+    #[test]
+    fn errors_recover_at_the_next_statement() {
+        check(
+            "assert x => 5\nassert y == 1\nassert z ==\nfact q 1\nbogus\nagree",
+            &[
+                "assert y Eq 1",
+                "unknown operator `=>` @ =>",
+                "expected a value after `==` @ ==",
+                "expected `:` or `=`, found `1` @ 1",
+                "expected a statement, found `bogus` @ bogus",
+                "expected a fact name, found end of statement @ ",
+            ],
+        );
+        check(
+            "assert x == 5 km junk",
+            &["expected end of statement, found `junk` @ junk"],
+        );
+        check("assert x == 5 @", &["unexpected character `@` @ @"]);
+        check(
+            "assert x == 5 \"m",
+            &["assert x Eq 5 \"m\"", "unterminated string @ \""],
+        );
+        check(
+            "assert x == 5 \"a\\nb\"",
+            &[
+                "assert x Eq 5 \"anb\"",
+                "unknown escape `\\n` in string @ \\n",
+            ],
+        );
+        check("assert x in 1 2", &["expected `..`, found `2` @ 2"]);
+    }
+
+    #[test]
+    fn spans_are_bytes_in_non_ascii_text() {
+        let src = "# ≈ ₩\nassert t ≈\u{a0}₩1.2tn ± 5%";
+        let (ast, errors) = parse(src);
+        assert!(errors.is_empty());
+        let Item::Assert(a) = &ast.items[0] else {
+            panic!("not an assert")
+        };
+        let ComparisonDef::Compare {
+            op_span,
+            rhs,
+            tolerance,
+            ..
+        } = &a.comparison
+        else {
+            panic!("not a comparison")
+        };
+        assert_eq!(&src[op_span.start..op_span.end], "≈");
+        assert_eq!(&src[rhs.span.start..rhs.span.end], "₩1.2tn");
+        let t = tolerance.as_ref().map(|t| &src[t.span.start..t.span.end]);
+        assert_eq!(t, Some("± 5%"));
+    }
 }
