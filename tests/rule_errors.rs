@@ -76,3 +76,42 @@ fn garbled_rules_never_panic() {
         }
     }
 }
+
+/// Every example in `docs/language.md` does what the manual says: ```` ```rules ````
+/// blocks check clean, ```` ```rules-error CODE ```` blocks fail with exactly
+/// that code.
+#[test]
+fn manual_examples_do_what_the_manual_says() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/language.md");
+    let doc = std::fs::read_to_string(path).expect("docs/language.md exists");
+    let mut block: Option<(String, String)> = None;
+    let mut checked = 0;
+    for line in doc.lines() {
+        match &mut block {
+            None => {
+                if let Some(info) = line.strip_prefix("```rules") {
+                    block = Some((info.trim().to_string(), String::new()));
+                }
+            }
+            Some((info, text)) if line == "```" => {
+                let result = check_rule_file(SourceFile::new("docs/language.md", text.as_str()));
+                match (info.strip_prefix("-error"), result) {
+                    (None, Ok(_)) => {}
+                    (None, Err(e)) => panic!("example should check clean:\n{}", common::render(&e)),
+                    (Some(code), Err(e)) => {
+                        let codes: Vec<&str> = e.errors().iter().map(|e| e.code).collect();
+                        assert_eq!(codes, vec![code.trim()], "{}", common::render(&e));
+                    }
+                    (Some(code), Ok(_)) => panic!("example should fail with {code}:\n{text}"),
+                }
+                checked += 1;
+                block = None;
+            }
+            Some((_, text)) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    assert!(checked >= 30, "only {checked} examples found");
+}
