@@ -87,6 +87,12 @@ pub fn syntax_error(e: &SyntaxError) -> RuleError {
                 Some("start each statement on a new line; indent a line to continue a statement")
             } else if first == "`:`" {
                 Some("write `fact NAME: KIND near \"…\"` or `fact NAME = EXPRESSION`")
+            } else if first == "`..`" {
+                Some("write a range as `in LOW..HIGH`, e.g. `in 60 min..2 hours`")
+            } else if first == "a fact name" {
+                Some("name a fact, e.g. `agree summit_date` or `fact summit_date: date near \"summit\"`")
+            } else if first == "a string" {
+                Some("write keywords and messages in double quotes, e.g. `near \"summit\" | \"talks\"`")
             } else if first.starts_with("a comparison") {
                 Some("compare with an operator, e.g. `assert summit_date == 2026-01-05`")
             } else {
