@@ -33,7 +33,9 @@ pub(crate) fn phrase_words() -> Vec<String> {
 }
 
 fn dv(d: Date) -> Value {
-    Value::Date { date: DateValue::from_civil(d) }
+    Value::Date {
+        date: DateValue::from_civil(d),
+    }
 }
 
 fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
@@ -49,7 +51,9 @@ fn month_value(y: i32, m: i32) -> Option<Value> {
 }
 
 fn year_value(y: i32) -> Option<Value> {
-    Some(Value::Date { date: DateValue::year(i16::try_from(y).ok()?)? })
+    Some(Value::Date {
+        date: DateValue::year(i16::try_from(y).ok()?)?,
+    })
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {
@@ -93,7 +97,22 @@ fn bare_month_ok(cx: &Cx, j: usize) -> bool {
         return cap
             && matches!(
                 prev,
-                "in" | "since" | "of" | "during" | "by" | "until" | "till" | "last" | "next" | "this" | "early" | "late" | "mid" | "from" | "through" | "before" | "after"
+                "in" | "since"
+                    | "of"
+                    | "during"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
             );
     }
     true
@@ -117,7 +136,10 @@ fn day_at(cx: &Cx, j: usize) -> Option<(u8, usize)> {
                 end += 1;
             }
         }
-        if cx.word_adj(end) || cx.is_p_adj(end, ':') || (cx.is_p_adj(end, '.') && cx.num_adj(end + 1, 0)) {
+        if cx.word_adj(end)
+            || cx.is_p_adj(end, ':')
+            || (cx.is_p_adj(end, '.') && cx.num_adj(end + 1, 0))
+        {
             return None;
         }
         return Some((d, end));
@@ -138,7 +160,9 @@ fn year_at(cx: &Cx, j: usize, two_digit: bool) -> Option<(i32, usize)> {
         if cx.word_adj(j + 1) || cx.num_adj(j + 1, 0) || cx.is_p_adj(j + 1, ':') {
             return None;
         }
-        if cx.is_p_adj(j + 1, '.') && cx.num_adj(j + 2, 0) || cx.is_p_adj(j + 1, ',') && cx.num_adj(j + 2, 3) {
+        if cx.is_p_adj(j + 1, '.') && cx.num_adj(j + 2, 0)
+            || cx.is_p_adj(j + 1, ',') && cx.num_adj(j + 2, 3)
+        {
             return None;
         }
         let y: i32 = cx.raw(j).parse().ok()?;
@@ -195,7 +219,10 @@ fn word_year(cx: &Cx, j: usize) -> Option<(i32, usize)> {
 pub(crate) fn date(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
     let t = cx.t.get(i)?;
     let r = match t.kind {
-        Tk::Num => numeric(cx, i).or_else(|| day_first(cx, i)).or_else(|| year_alone(cx, i)).or_else(|| relative_amount(cx, i, hedged)),
+        Tk::Num => numeric(cx, i)
+            .or_else(|| day_first(cx, i))
+            .or_else(|| year_alone(cx, i))
+            .or_else(|| relative_amount(cx, i, hedged)),
         Tk::Word => {
             t.lex?;
             month_first(cx, i)
@@ -225,7 +252,7 @@ fn sep_at(cx: &Cx, j: usize) -> Option<char> {
 
 fn num_val(cx: &Cx, j: usize) -> Option<(i32, usize)> {
     let t = cx.t.get(j)?;
-    if t.kind != Tk::Num || (t.ws && j > 0 && sep_at(cx, j).is_none() && false) {
+    if t.kind != Tk::Num {
         return None;
     }
     Some((cx.raw(j).parse().ok()?, t.end - t.start))
@@ -248,7 +275,7 @@ fn numeric(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let s1 = sep_at(cx, i + 1);
     let Some(s1) = s1 else {
         // "2016 10 16"
-        if alen == 4 && cx.num_adj(i + 1, 2) == false {
+        if alen == 4 && !cx.num_adj(i + 1, 2) {
             if let (Some((m, 2)), Some((d, 2))) = (spaced_num(cx, i + 1), spaced_num(cx, i + 2)) {
                 if let Some(dt) = ymd(a, m, d) {
                     if !cx.num_adj(i + 3, 0) && cx.t.get(i + 3).is_none_or(|t| t.kind != Tk::Num) {
@@ -276,7 +303,13 @@ fn numeric(cx: &Cx, i: usize) -> Option<(usize, Value)> {
                 return None;
             }
             // 31-Oct-74, 2019/aug/01, 2020/23/Sep handled below
-            let (y, d) = if alen == 4 { (a, c) } else if clen == 4 { (c, a) } else { (expand_yy(cx, c), a) };
+            let (y, d) = if alen == 4 {
+                (a, c)
+            } else if clen == 4 {
+                (c, a)
+            } else {
+                (expand_yy(cx, c), a)
+            };
             return ymd(y, m as i32, d).map(|d| (e2 + 2, dv(d)));
         }
         if alen == 4 && end_ok(cx, e2) {
@@ -308,7 +341,11 @@ fn numeric(cx: &Cx, i: usize) -> Option<(usize, Value)> {
                 return None;
             }
             // Month first (US) unless the first number cannot be a month.
-            if a > 12 { ymd(y, b, a) } else { ymd(y, a, b).or_else(|| ymd(y, b, a)) }
+            if a > 12 {
+                ymd(y, b, a)
+            } else {
+                ymd(y, a, b).or_else(|| ymd(y, b, a))
+            }
         } else {
             None
         };
@@ -322,10 +359,14 @@ fn numeric(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     }
     // Two parts: 2014-10, 2014/10, 2/2013, 12-2015, 2/15.
     if alen == 4 && blen <= 2 && s1 != '.' {
-        return month_value(a, b).filter(|_| (1..=12).contains(&b)).map(|v| (i + 3, v));
+        return month_value(a, b)
+            .filter(|_| (1..=12).contains(&b))
+            .map(|v| (i + 3, v));
     }
     if blen == 4 && alen <= 2 && s1 != '.' {
-        return month_value(b, a).filter(|_| (1..=12).contains(&a)).map(|v| (i + 3, v));
+        return month_value(b, a)
+            .filter(|_| (1..=12).contains(&a))
+            .map(|v| (i + 3, v));
     }
     // Month/day with no year: only when the day cannot be a denominator of a
     // small fraction ("1/2" is a half) and a reference date exists.
@@ -383,7 +424,13 @@ fn month_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         if let Some((a, alen)) = num_val(cx, j + 1) {
             if sep_at(cx, j + 2) == Some(s) {
                 if let Some((b, blen)) = num_val(cx, j + 3) {
-                    let (y, d) = if alen == 4 { (a, b) } else if blen == 4 { (b, a) } else { (expand_yy(cx, b), a) };
+                    let (y, d) = if alen == 4 {
+                        (a, b)
+                    } else if blen == 4 {
+                        (b, a)
+                    } else {
+                        (expand_yy(cx, b), a)
+                    };
                     return ymd(y, m as i32, d).map(|d| (j + 4, dv(d)));
                 }
             }
@@ -415,7 +462,12 @@ fn month_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             // "Jul 18, Fri"
             let mut wd = None;
             if year.is_none() && cx.is_p_at(e, ',') {
-                if let Some(w) = cx.t.get(e + 1).and_then(|t| t.lex).map(|l| l.wday).filter(|&w| w > 0) {
+                if let Some(w) =
+                    cx.t.get(e + 1)
+                        .and_then(|t| t.lex)
+                        .map(|l| l.wday)
+                        .filter(|&w| w > 0)
+                {
                     wd = Some(w);
                     e += 2;
                 }
@@ -503,16 +555,13 @@ fn day_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             return None;
         }
         let mut ye = me;
-        let mut two = false;
         if cx.is_p_at(ye, ',') {
             ye += 1;
-            two = true;
         }
         if cx.is_w(ye, "of") || cx.is_w(ye, "in") {
             ye += 1;
-            two = true;
         }
-        if let Some((y, end)) = year_at(cx, ye, two || cx.tk(me).kind == Tk::Num || true) {
+        if let Some((y, end)) = year_at(cx, ye, true) {
             return ymd(y, m as i32, d as i32).map(|dt| (end, dv(dt)));
         }
         let r = cx.reference?;
@@ -538,14 +587,16 @@ fn day_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         return ymd(base.year() as i32, base.month() as i32, d as i32).map(|dt| (q + 2, dv(dt)));
     }
     // "the 15th", "on the first": the next such day of a month.
-    if k > i && cx.tk(k).kind != Tk::Word || k > i && ordinal(cx, k).is_some() {
+    if k > i && (cx.tk(k).kind != Tk::Word || ordinal(cx, k).is_some()) {
         let ordinal_form = ordinal(cx, k).is_some();
         if !ordinal_form {
             return None;
         }
         let r = cx.reference?;
         let next = cx.t.get(e).map_or("", |t| t.key());
-        if cx.t.get(e).is_some_and(|t| t.kind == Tk::Word) && !matches!(next, "and" | "or" | "at" | "of" | "in" | "on") {
+        if cx.t.get(e).is_some_and(|t| t.kind == Tk::Word)
+            && !matches!(next, "and" | "or" | "at" | "of" | "in" | "on")
+        {
             return None;
         }
         let this = ymd(r.year() as i32, r.month() as i32, d as i32);
@@ -575,7 +626,12 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if len != 4 {
         return None;
     }
-    if i > 0 && !t.ws && !cx.tk(i - 1).is_p('=') && !cx.tk(i - 1).is_p('(') && !cx.tk(i - 1).is_p('\'') {
+    if i > 0
+        && !t.ws
+        && !cx.tk(i - 1).is_p('=')
+        && !cx.tk(i - 1).is_p('(')
+        && !cx.tk(i - 1).is_p('\'')
+    {
         return None;
     }
     if cx.word_adj(i + 1) || cx.num_adj(i + 1, 0) || cx.is_p_adj(i + 1, ':') {
@@ -588,7 +644,26 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if cx.t.get(i + 1).is_some_and(|t| t.is_dash() && !t.ws) && cx.num_adj(i + 2, 0) {
         return None;
     }
-    let strong = matches!(prev, "in" | "since" | "year" | "of" | "by" | "until" | "till" | "from" | "during" | "before" | "after" | "between" | "and" | "early" | "late" | "mid" | "fy" | "cy");
+    let strong = matches!(
+        prev,
+        "in" | "since"
+            | "year"
+            | "of"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "during"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "early"
+            | "late"
+            | "mid"
+            | "fy"
+            | "cy"
+    );
     if (1900..=2100).contains(&y) || strong && (1000..=2999).contains(&y) {
         return year_value(y).map(|v| (i + 1, v));
     }
@@ -604,7 +679,14 @@ fn era(cx: &Cx, j: usize) -> Option<usize> {
         }
         return t.is("ad").then_some(e);
     }
-    if t.kind == Tk::Word && cx.raw(j).eq_ignore_ascii_case("a") && cx.is_p_adj(j + 1, '.') && cx.t.get(j + 2).is_some_and(|t| !t.ws && cx.raw(j + 2).eq_ignore_ascii_case("d")) {
+    if t.kind == Tk::Word
+        && cx.raw(j).eq_ignore_ascii_case("a")
+        && cx.is_p_adj(j + 1, '.')
+        && cx
+            .t
+            .get(j + 2)
+            .is_some_and(|t| !t.ws && cx.raw(j + 2).eq_ignore_ascii_case("d"))
+    {
         let mut e = j + 3;
         if cx.is_p_adj(e, '.') {
             e += 1;
@@ -642,7 +724,11 @@ fn year_words(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     // Words after "in": "in nineteen ninety six", "in two thousand and fifteen".
     if i > 0 && cx.tk(i - 1).is("in") {
         if let Some((y, e)) = word_year(cx, i) {
-            if !cx.t.get(e).is_some_and(|t| t.kind == Tk::Word && t.lex.is_some_and(|l| l.dur.is_some())) {
+            if !cx
+                .t
+                .get(e)
+                .is_some_and(|t| t.kind == Tk::Word && t.lex.is_some_and(|l| l.dur.is_some()))
+            {
                 return year_value(y).map(|v| (e, v));
             }
         }
@@ -667,11 +753,16 @@ fn weekday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if cx.is_p_at(k, ',') {
         k += 1;
     }
-    if let Some((e, v)) = month_first(cx, k).filter(|_| cx.tk(k).lex.is_some_and(|l| l.month > 0)).or_else(|| numeric(cx, k)) {
+    if let Some((e, v)) = month_first(cx, k)
+        .filter(|_| cx.tk(k).lex.is_some_and(|l| l.month > 0))
+        .or_else(|| numeric(cx, k))
+    {
         if let Value::Date { date } = v {
             if date.day_number().is_some() {
                 // Re-resolve a yearless month-day so it falls on the weekday.
-                if let (Some(r), Some(m), Some(d)) = (cx.reference, date.month_number(), date.day_number()) {
+                if let (Some(r), Some(m), Some(d)) =
+                    (cx.reference, date.month_number(), date.day_number())
+                {
                     if !has_year(cx, k, e) {
                         if let Some(dt) = nearest_md(r, m as u8, d as u8, Some(w)) {
                             return Some((e, dv(dt)));
@@ -689,7 +780,9 @@ fn weekday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         k2 += 1;
     }
     if let Some((d, e)) = day_at(cx, k2) {
-        if !cx.t.get(e).is_some_and(|t| t.kind == Tk::Word && t.lex.is_some_and(|l| l.month > 0 || l.dur.is_some())) {
+        if !cx.t.get(e).is_some_and(|t| {
+            t.kind == Tk::Word && t.lex.is_some_and(|l| l.month > 0 || l.dur.is_some())
+        }) {
             let r = r?;
             // The nearest month (from this one on) whose day falls on the weekday.
             for k in 0..24 {
@@ -738,7 +831,13 @@ fn weekday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         return add_days(d, 7).map(|d| (end + 2, dv(d)));
     }
     // "sunday from last week"
-    if cx.is_w(end, "from") && cx.t.get(end + 1).is_some_and(|t| matches!(t.key(), "last" | "next" | "this")) && cx.is_w(end + 2, "week") {
+    if cx.is_w(end, "from")
+        && cx
+            .t
+            .get(end + 1)
+            .is_some_and(|t| matches!(t.key(), "last" | "next" | "this"))
+        && cx.is_w(end + 2, "week")
+    {
         let off = match cx.tk(end + 1).key() {
             "last" => -1,
             "next" => 1,
@@ -815,7 +914,6 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         "last" | "previous" | "past" => -1,
         _ => return None,
     };
-    let strict_last = matches!(key, "last" | "previous");
     j += 1;
     // "this past Wednesday", "this upcoming Friday", "this coming Monday"
     if key == "this" {
@@ -839,7 +937,9 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             let d = add_months(r.first_of_month(), off)?;
             return month_value(d.year() as i32, d.month() as i32).map(|v| (j + 1, v));
         }
-        "calendar" if cx.is_w(j + 1, "year") => return year_value(r.year() as i32 + off as i32).map(|v| (j + 2, v)),
+        "calendar" if cx.is_w(j + 1, "year") => {
+            return year_value(r.year() as i32 + off as i32).map(|v| (j + 2, v))
+        }
         "week" => {
             // "next week Wednesday", "last week's sunday", "previous week - Monday"
             let mut k = j + 1;
@@ -849,44 +949,30 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             if cx.t.get(k).is_some_and(|t| t.is_dash()) {
                 k += 1;
             }
-            if let Some(w) = cx.t.get(k).and_then(|t| t.lex).map(|l| l.wday).filter(|&w| w > 0) {
+            if let Some(w) =
+                cx.t.get(k)
+                    .and_then(|t| t.lex)
+                    .map(|l| l.wday)
+                    .filter(|&w| w > 0)
+            {
                 return week_day(r, off, w).map(|d| (k + 1, dv(d)));
             }
             return None;
         }
         _ => {}
     }
-    if let Some(w) = nt.lex.map(|l| l.wday).filter(|&w| w > 0 && !nt.lex.is_some_and(|l| l.wday_plural)) {
-        let d = match (key, off) {
-            ("this", 0) => week_day(r, 0, w),
-            (_, 1) if key == "next" || key == "following" => {
-                // "next Tuesday": the one in the next week when today is early
-                // in the week, as calendars speak.
-                let n = next_weekday(r, w)?;
-                if key == "following" || (n - r).get_days() < 7 && wday(n) > wday(r) && key == "following" {
-                    add_days(n, 7)
-                } else if key == "next" && wday(n) > wday(r) && (n - r).get_days() < 7 && false {
-                    Some(n)
-                } else {
-                    Some(n)
-                }
-            }
+    if let Some(w) = nt
+        .lex
+        .map(|l| l.wday)
+        .filter(|&w| w > 0 && !nt.lex.is_some_and(|l| l.wday_plural))
+    {
+        // "next Tuesday" is the Tuesday of next week and "last Tuesday" that of
+        // last week, as calendars speak; "coming"/"past" are the nearest ones.
+        let d = match (cx.tk(j - 1).key(), off) {
+            (_, 0) => week_day(r, 0, w),
+            ("next" | "following", _) => week_day(r, 1, w),
+            ("last" | "previous", _) => week_day(r, -1, w),
             (_, 1) => next_weekday(r, w),
-            (_, -1) if strict_last => {
-                let p = prev_weekday(r, w)?;
-                if key == "previous" || key == "last" {
-                    // "last Wednesday" said on a Thursday is a week and a day back.
-                    if (r - p).get_days() < 7 && wday(p) < wday(r) && cx.tk(i).is("previous") {
-                        add_days(p, -7)
-                    } else if (r - p).get_days() < 7 && wday(p) < wday(r) && key == "last" {
-                        add_days(p, -7).filter(|_| false).or(Some(p))
-                    } else {
-                        Some(p)
-                    }
-                } else {
-                    Some(p)
-                }
-            }
             _ => prev_weekday(r, w),
         }?;
         return Some((j + 1, dv(d)));
@@ -899,8 +985,20 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             let m = m as i32;
             let y = match off {
                 0 => y,
-                1 => if m > rm { y } else { y + 1 },
-                _ => if m < rm { y } else { y - 1 },
+                1 => {
+                    if m > rm {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                _ => {
+                    if m < rm {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
             };
             return month_value(y, m).map(|v| (e, v));
         }
@@ -952,7 +1050,14 @@ fn nth_weekday_of(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             None => {
                 let r = cx.reference?;
                 let y = r.year() as i32;
-                (if (m as i8) < r.month() && !is_day { y + 1 } else { y }, me)
+                (
+                    if (m as i8) < r.month() && !is_day {
+                        y + 1
+                    } else {
+                        y
+                    },
+                    me,
+                )
             }
         };
         (y, m as i32, ye)
@@ -1016,7 +1121,8 @@ fn relative_amount(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
     }
     if matches!(key, "upcoming" | "next") {
         let (v, u, e) = one_duration(cx, i + 1)?;
-        if key == "next" || v == 1.0 && cx.tk(i + 1).key() != "one" && cx.tk(i + 1).kind != Tk::Num {
+        if key == "next" || v == 1.0 && cx.tk(i + 1).key() != "one" && cx.tk(i + 1).kind != Tk::Num
+        {
             return None;
         }
         let r = cx.reference?;
@@ -1025,7 +1131,12 @@ fn relative_amount(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
     // "3 fridays from now", "2 thursdays ago"
     let n = super::number::cardinal(cx, i, false);
     if let Some(n) = n {
-        if let Some(w) = cx.t.get(n.end).and_then(|t| t.lex).filter(|l| l.wday_plural).map(|l| l.wday) {
+        if let Some(w) =
+            cx.t.get(n.end)
+                .and_then(|t| t.lex)
+                .filter(|l| l.wday_plural)
+                .map(|l| l.wday)
+        {
             let r = cx.reference?;
             let e = n.end + 1;
             if cx.is_w(e, "from") && cx.is_w(e + 1, "now") {
@@ -1069,7 +1180,9 @@ fn relative_amount(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
             end += 1;
         } else {
             let (e2, v2) = date(cx, end, false)?;
-            let Value::Date { date } = v2 else { return None };
+            let Value::Date { date } = v2 else {
+                return None;
+            };
             base = Some(date.first_day());
             end = e2;
         }
@@ -1082,7 +1195,8 @@ fn relative_amount(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
         }
     }
     // "two years ago" names a month; shorter spans name a day.
-    let coarse = nk == "ago" && u == DurationUnit::Year && !matches!(nk, "before" | "after" | "from");
+    let coarse =
+        nk == "ago" && u == DurationUnit::Year && !matches!(nk, "before" | "after" | "from");
     if coarse {
         return month_value(d.year() as i32, d.month() as i32).map(|v| (end, v));
     }
@@ -1110,7 +1224,9 @@ fn shift(r: Date, v: f64, u: DurationUnit, dir: i64) -> Option<Value> {
 /// "upcoming two days" is the day two days on; months and years name the
 /// month or the year.
 fn shift_upcoming(r: Date, v: f64, u: DurationUnit) -> Option<Value> {
-    let Value::Date { date } = shift(r, v, u, 1)? else { return None };
+    let Value::Date { date } = shift(r, v, u, 1)? else {
+        return None;
+    };
     let d = date.first_day();
     match u {
         DurationUnit::Month => month_value(d.year() as i32, d.month() as i32),
@@ -1223,7 +1339,9 @@ const HOLIDAYS: &[(&str, Rule)] = &[
 
 fn holiday_table() -> &'static super::phrase::PhraseTable<Rule> {
     static T: std::sync::OnceLock<super::phrase::PhraseTable<Rule>> = std::sync::OnceLock::new();
-    T.get_or_init(|| super::phrase::PhraseTable::new(HOLIDAYS.iter().map(|&(s, r)| (s.to_string(), r))))
+    T.get_or_init(|| {
+        super::phrase::PhraseTable::new(HOLIDAYS.iter().map(|&(s, r)| (s.to_string(), r)))
+    })
 }
 
 /// Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm.
@@ -1331,12 +1449,19 @@ fn holiday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         return holiday_in(*rule, y).map(|d| (ye, dv(d)));
     }
     let r = cx.reference?;
-    if cx.is_w(e, "of") && cx.t.get(e + 1).is_some_and(|t| matches!(t.key(), "this" | "next" | "last")) && cx.is_w(e + 2, "year") {
-        let y = r.year() as i32 + match cx.tk(e + 1).key() {
-            "next" => 1,
-            "last" => -1,
-            _ => 0,
-        };
+    if cx.is_w(e, "of")
+        && cx
+            .t
+            .get(e + 1)
+            .is_some_and(|t| matches!(t.key(), "this" | "next" | "last"))
+        && cx.is_w(e + 2, "year")
+    {
+        let y = r.year() as i32
+            + match cx.tk(e + 1).key() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
         return holiday_in(*rule, y).map(|d| (e + 3, dv(d)));
     }
     let (d, e) = holiday_at(cx, i, r, 0)?;
@@ -1349,27 +1474,63 @@ mod tests {
 
     #[test]
     fn absolute_dates() {
-        check_ref("2026-01-05", "On January 5, 2026, they met", &["January 5, 2026|date 2026-01-05"]);
+        check_ref(
+            "2026-01-05",
+            "On January 5, 2026, they met",
+            &["January 5, 2026|date 2026-01-05"],
+        );
         check_ref("2026-01-05", "Jan. 5", &["Jan. 5|date 2026-01-05"]);
-        check_ref("2026-01-05", "5 January 2026", &["5 January 2026|date 2026-01-05"]);
+        check_ref(
+            "2026-01-05",
+            "5 January 2026",
+            &["5 January 2026|date 2026-01-05"],
+        );
         check_ref("2026-01-05", "2026-01-05", &["2026-01-05|date 2026-01-05"]);
         check_ref("2026-01-05", "1/2/2013", &["1/2/2013|date 2013-01-02"]);
         check_ref("2026-01-05", "in June 2025", &["June 2025|date 2025-06"]);
-        check_ref("2026-01-05", "the first since 2019", &["first|ordinal 1", "2019|date 2019"]);
+        check_ref(
+            "2026-01-05",
+            "the first since 2019",
+            &["first|ordinal 1", "2019|date 2019"],
+        );
     }
 
     #[test]
     fn relative_dates() {
-        check_ref("2026-01-05", "met in Beijing on January 6", &["January 6|date 2026-01-06"]);
-        check_ref("2026-01-05", "since taking office in June, he", &["June|date 2025-06"]);
-        check_ref("2026-01-05", "at last year's APEC summit", &["last year|date 2025"]);
+        check_ref(
+            "2026-01-05",
+            "met in Beijing on January 6",
+            &["January 6|date 2026-01-06"],
+        );
+        check_ref(
+            "2026-01-05",
+            "since taking office in June, he",
+            &["June|date 2025-06"],
+        );
+        check_ref(
+            "2026-01-05",
+            "at last year's APEC summit",
+            &["last year|date 2025"],
+        );
         check_ref("2026-01-05", "yesterday", &["yesterday|date 2026-01-04"]);
         check_ref("2026-01-05", "next month", &["next month|date 2026-02"]);
-        check_ref("2013-02-12", "three weeks ago", &["three weeks ago|date 2013-01-22"]);
+        check_ref(
+            "2013-02-12",
+            "three weeks ago",
+            &["three weeks ago|date 2013-01-22"],
+        );
         check_ref("2013-02-12", "in a week", &["in a week|date 2013-02-19"]);
         check_ref("2013-02-12", "christmas", &["christmas|date 2013-12-25"]);
-        check_ref("2013-02-12", "easter 2010", &["easter 2010|date 2010-04-04"]);
-        check_ref("2026-01-07", "On Tuesday, Lee met Zhao", &["Tuesday|date 2026-01-06"]);
+        check_ref(
+            "2013-02-12",
+            "easter 2010",
+            &["easter 2010|date 2010-04-04"],
+        );
+        check_ref(
+            "2026-01-07",
+            "On Tuesday, Lee met Zhao",
+            &["Tuesday|date 2026-01-06"],
+        );
     }
 
     #[test]

@@ -46,7 +46,11 @@ pub fn run(input: impl BufRead, mut output: impl Write) -> std::io::Result<usize
             Some(Ok(d)) => Some(d),
             Some(Err(e)) => {
                 bad += 1;
-                writeln!(output, "{}", json!({"line": n + 1, "error": format!("bad ref_date: {e}")}))?;
+                writeln!(
+                    output,
+                    "{}",
+                    json!({"line": n + 1, "error": format!("bad ref_date: {e}")})
+                )?;
                 continue;
             }
         };
@@ -70,7 +74,9 @@ pub fn mention_json(text: &str, m: &Mention) -> Json {
             let code = currency.filter(|c| !c.assumed).map(|c| c.code);
             json!({"amount": amount, "currency": code})
         }
-        Value::Quantity { amount, dimension, .. } => {
+        Value::Quantity {
+            amount, dimension, ..
+        } => {
             json!({"amount": amount, "dimension": dimension.name(), "unit": dimension.si_unit()})
         }
         Value::Duration { amount, unit } => json!({"amount": amount, "unit": unit.name()}),
@@ -96,8 +102,15 @@ mod tests {
         let mut out = Vec::new();
         let bad = run(input.as_bytes(), &mut out).unwrap();
         assert_eq!(bad, 1);
-        let lines: Vec<Json> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        assert_eq!(lines[0]["mentions"][0]["value"], json!({"amount": 5.0, "currency": null}));
+        let lines: Vec<Json> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(
+            lines[0]["mentions"][0]["value"],
+            json!({"amount": 5.0, "currency": null})
+        );
         assert_eq!(lines[0]["mentions"][0]["start"], json!(0));
         assert_eq!(lines[1]["line"], json!(2));
         assert_eq!(lines[2]["mentions"][0]["value"], json!({"date": "2025-06"}));

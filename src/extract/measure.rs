@@ -249,7 +249,15 @@ fn money_table() -> &'static PhraseTable<CurWord> {
     static T: OnceLock<PhraseTable<CurWord>> = OnceLock::new();
     T.get_or_init(|| {
         PhraseTable::new(MONEY.iter().map(|&(s, code, assumed, pos, factor)| {
-            (s.to_string(), CurWord { code, assumed, factor, pos })
+            (
+                s.to_string(),
+                CurWord {
+                    code,
+                    assumed,
+                    factor,
+                    pos,
+                },
+            )
         }))
     })
 }
@@ -290,7 +298,10 @@ pub(crate) fn phrase_words() -> Vec<String> {
 fn currency(w: &CurWord) -> Option<Currency> {
     let code = w.code?;
     let c = Currency::from_code(code)?;
-    Some(Currency { code: c.code, assumed: w.assumed })
+    Some(Currency {
+        code: c.code,
+        assumed: w.assumed,
+    })
 }
 
 /// Money at token `i`.
@@ -300,10 +311,6 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if let Some((w, j)) = table.longest(cx, i) {
         if w.pos == Pos::Both && !cx.word_adj_before(i) {
             let n = cardinal(cx, j, true)?;
-            if cx.tk(n.end - 1).kind == Tk::Word && n.words && cx.t.get(j).is_some_and(|t| t.ws) && cx.tk(i).kind == Tk::Word {
-                // "RM forty" is fine, but a code word followed by a spelled
-                // number is usually prose ("USD one of").
-            }
             let mut amount = n.v;
             let mut end = n.end;
             // "US$ 4.7 billion USD" rarely; "$20 and 43c", "$20 43".
@@ -311,7 +318,13 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
                 amount += c;
                 end = e;
             }
-            return Some((end, Value::Money { amount, currency: currency(w) }));
+            return Some((
+                end,
+                Value::Money {
+                    amount,
+                    currency: currency(w),
+                },
+            ));
         }
     }
     // Amount first: "10 dollars", "20€", "42 KWD", "20 million pounds", "3 dimes".
@@ -331,7 +344,13 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let mut amount = n.v * w.factor;
     let cur = currency(w);
     if w.pos == Pos::Sub {
-        return Some((end, Value::Money { amount, currency: cur }));
+        return Some((
+            end,
+            Value::Money {
+                amount,
+                currency: cur,
+            },
+        ));
     }
     // "75 USD million"
     if let Some((k, Lvl::Scale)) = cx.t.get(end).and_then(|t| t.lex).and_then(|l| l.card) {
@@ -342,7 +361,13 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         amount += c;
         end = e;
     }
-    Some((end, Value::Money { amount, currency: cur }))
+    Some((
+        end,
+        Value::Money {
+            amount,
+            currency: cur,
+        },
+    ))
 }
 
 /// Whether a weighing verb precedes: "weighs 200 pounds" is mass, not money.
@@ -378,7 +403,9 @@ fn cents(cx: &Cx, i: usize) -> Option<(f64, usize)> {
     // A bare number after the amount is cents only when nothing follows it.
     match cx.t.get(n.end) {
         None => Some((n.v / 100.0, n.end)),
-        Some(t) if t.kind == Tk::Punct && !matches!(t.ch, '%' | '/' | '-' | ':') => Some((n.v / 100.0, n.end)),
+        Some(t) if t.kind == Tk::Punct && !matches!(t.ch, '%' | '/' | '-' | ':') => {
+            Some((n.v / 100.0, n.end))
+        }
         _ => None,
     }
 }
@@ -394,7 +421,13 @@ pub(crate) fn percent(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         };
         if prev_ok && cx.is_w(j, "of") {
             let n = cardinal(cx, j + 1, false)?;
-            return Some((n.end, Value::Percent { value: n.v, points: false }));
+            return Some((
+                n.end,
+                Value::Percent {
+                    value: n.v,
+                    points: false,
+                },
+            ));
         }
         return None;
     }
@@ -439,15 +472,29 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         if cx.is_p_at(j, ',') || cx.is_w(j, "and") {
             j += 1;
         }
-        let Some((v2, u2, e2)) = one_quantity(cx, j) else { break };
-        if u2.dimension != last.dimension || u2.factor >= last.factor || u2.offset != 0.0 || last.offset != 0.0 {
+        let Some((v2, u2, e2)) = one_quantity(cx, j) else {
+            break;
+        };
+        if u2.dimension != last.dimension
+            || u2.factor >= last.factor
+            || u2.offset != 0.0
+            || last.offset != 0.0
+        {
             break;
         }
         amount += u2.to_si(v2);
         end = e2;
         last = u2;
     }
-    Some((end, Value::Quantity { amount, dimension: u.dimension, unit: u.symbol, written: v }))
+    Some((
+        end,
+        Value::Quantity {
+            amount,
+            dimension: u.dimension,
+            unit: u.symbol,
+            written: v,
+        },
+    ))
 }
 
 fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
@@ -469,10 +516,13 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
     let sym = cx.raw(j);
     match u.symbol {
         // "2 in." is inches; "2 in the morning" is not.
-        "in" if sym == "in" => {
-            if cx.t.get(end).is_some_and(|t| t.kind != Tk::Punct || t.ch == '-') {
-                return None;
-            }
+        "in" if sym == "in"
+            && cx
+                .t
+                .get(end)
+                .is_some_and(|t| t.kind != Tk::Punct || t.ch == '-') =>
+        {
+            return None
         }
         "°C" | "°F" if !glued && matches!(sym, "C" | "F") => return None,
         "K" if glued => return None,
@@ -482,18 +532,12 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
     if (t.is("a") || t.is("an")) && (u.symbol.len() <= 2 && sym.len() <= 2) {
         return None;
     }
-    // Pounds of money are handled by `money`; "pounds of rice" are mass.
-    if matches!(sym.to_ascii_lowercase().as_str(), "pound" | "pounds")
-        && !(cx.is_w(end, "of") || weighing(cx, i))
-        && cx.t.get(end).is_some()
-    {
-        // Keep as mass only when followed by a noun phrase.
-    }
     // "km squared", "km^2" are areas.
     if cx.is_w(end, "squared") && u.dimension == crate::quantity::Dimension::Length {
-        let area = Unit::all()
-            .iter()
-            .find(|a| a.dimension == crate::quantity::Dimension::Area && (a.factor - u.factor * u.factor).abs() <= 1e-9 * a.factor)?;
+        let area = Unit::all().iter().find(|a| {
+            a.dimension == crate::quantity::Dimension::Area
+                && (a.factor - u.factor * u.factor).abs() <= 1e-9 * a.factor
+        })?;
         end += 1;
         return Some((v, area, end));
     }
@@ -575,13 +619,19 @@ pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usiz
         if key == "half" && (cx.is_w(j, "a") || cx.is_w(j, "an")) {
             j += 1;
         }
-        if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws) && matches!(key, "all" | "full" | "whole") {
+        if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws)
+            && matches!(key, "all" | "full" | "whole")
+        {
             j += 1;
         }
         if let Some(tj) = cx.t.get(j) {
             if let Some(u) = tj.lex.and_then(|l| l.dur) {
                 let plural = tj.key().ends_with('s') && tj.key() != "s";
-                let ok = if v == 1.0 || v == 0.5 { !plural } else { plural || cx.raw(j) == "few" };
+                let ok = if v == 1.0 || v == 0.5 {
+                    !plural
+                } else {
+                    plural || cx.raw(j) == "few"
+                };
                 if ok && cx.raw(j).len() > 1 && !cx.word_adj(j + 1) {
                     let mut v = v;
                     let mut end = j + 1;
@@ -606,7 +656,10 @@ pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usiz
         j += 1;
     }
     // "2 more minutes", "two additional minutes", "2 fewer minutes"
-    if matches!(cx.t.get(j).map_or("", |t| t.key()), "more" | "additional" | "extra" | "less" | "fewer") {
+    if matches!(
+        cx.t.get(j).map_or("", |t| t.key()),
+        "more" | "additional" | "extra" | "less" | "fewer"
+    ) {
         j += 1;
     }
     let (u, k, mut end) = time_unit(cx, j)?;
@@ -638,21 +691,25 @@ pub(crate) fn duration(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         }
         let last = parts[parts.len() - 1].1;
         if let Some((v2, u2, e2)) = one_duration(cx, j) {
-            if SUM_COMPOUNDS && bench_seconds(u2) < bench_seconds(last) && !cx.is_w(j, "a") || (cx.is_w(j, "a") && j > end) {
-                if bench_seconds(u2) < bench_seconds(last) {
-                    parts.push((v2, u2));
-                    end = e2;
-                    continue;
-                }
+            if SUM_COMPOUNDS && bench_seconds(u2) < bench_seconds(last) {
+                parts.push((v2, u2));
+                end = e2;
+                continue;
             }
             break;
         }
         // "1 hour thirty", "2 hours and 10": minutes after hours.
         if matches!(last, DurationUnit::Hour | DurationUnit::Minute) && !comma {
             if let Some(n) = cardinal(cx, j, false) {
-                let next_is_word = cx.t.get(n.end).is_some_and(|t| t.kind == Tk::Word || t.kind == Tk::Num);
+                let next_is_word =
+                    cx.t.get(n.end)
+                        .is_some_and(|t| t.kind == Tk::Word || t.kind == Tk::Num);
                 if n.int && n.v > 0.0 && n.v < 60.0 && !next_is_word {
-                    let small = if last == DurationUnit::Hour { DurationUnit::Minute } else { DurationUnit::Second };
+                    let small = if last == DurationUnit::Hour {
+                        DurationUnit::Minute
+                    } else {
+                        DurationUnit::Second
+                    };
                     parts.push((n.v, small));
                     end = n.end;
                 }
@@ -668,9 +725,16 @@ fn sum_parts(parts: &[(f64, DurationUnit)]) -> (f64, DurationUnit) {
     if parts.len() == 1 {
         return parts[0];
     }
-    let smallest = parts.iter().map(|p| p.1).min_by(|a, b| bench_seconds(*a).total_cmp(&bench_seconds(*b))).unwrap_or(DurationUnit::Second);
+    let smallest = parts
+        .iter()
+        .map(|p| p.1)
+        .min_by(|a, b| bench_seconds(*a).total_cmp(&bench_seconds(*b)))
+        .unwrap_or(DurationUnit::Second);
     if parts.iter().all(|p| p.1.months().is_some()) {
-        let months: f64 = parts.iter().map(|p| p.0 * p.1.months().unwrap_or(0.0)).sum();
+        let months: f64 = parts
+            .iter()
+            .map(|p| p.0 * p.1.months().unwrap_or(0.0))
+            .sum();
         return (months / smallest.months().unwrap_or(1.0), smallest);
     }
     let secs: f64 = parts.iter().map(|p| p.0 * bench_seconds(p.1)).sum();
@@ -683,9 +747,18 @@ mod tests {
 
     #[test]
     fn money_forms() {
-        check("about $273 billion in 2024", &["about $273 billion|money 273000000000 USD? about", "2024|date 2024"]);
+        check(
+            "about $273 billion in 2024",
+            &[
+                "about $273 billion|money 273000000000 USD? about",
+                "2024|date 2024",
+            ],
+        );
         check("₩1.2tn", &["₩1.2tn|money 1200000000000 KRW"]);
-        check("20 ringgit and 43 sen", &["20 ringgit and 43 sen|money 20.43 MYR"]);
+        check(
+            "20 ringgit and 43 sen",
+            &["20 ringgit and 43 sen|money 20.43 MYR"],
+        );
         check("10 dollars", &["10 dollars|money 10 USD?"]);
         check("3 dimes", &["3 dimes|money 0.3 USD"]);
         check("US$4.7 billion", &["US$4.7 billion|money 4700000000 USD"]);
@@ -694,14 +767,23 @@ mod tests {
     #[test]
     fn percent_forms() {
         check("12.5 per cent", &["12.5 per cent|percent 12.5"]);
-        check("rose 3 percentage points", &["3 percentage points|points 3"]);
+        check(
+            "rose 3 percentage points",
+            &["3 percentage points|points 3"],
+        );
         check("100%", &["100%|percent 100"]);
     }
 
     #[test]
     fn quantity_forms() {
-        check("approximately 900 kilometers", &["approximately 900 kilometers|quantity 900000 m about"]);
-        check("7 feet, 10 inches", &["7 feet, 10 inches|quantity 2.3876 m"]);
+        check(
+            "approximately 900 kilometers",
+            &["approximately 900 kilometers|quantity 900000 m about"],
+        );
+        check(
+            "7 feet, 10 inches",
+            &["7 feet, 10 inches|quantity 2.3876 m"],
+        );
         check("It is 1.8m tall", &["1.8m|quantity 1.8 m"]);
     }
 
@@ -710,8 +792,14 @@ mod tests {
         check("a four-day state visit", &["four-day|duration 4 day"]);
         check("the 90-minute summit", &["90-minute|duration 90 minute"]);
         check("2 min read", &["2 min|duration 2 minute"]);
-        check("an hour and a half", &["an hour and a half|duration 1.5 hour"]);
-        check("2 years, 3 months", &["2 years, 3 months|duration 27 month"]);
+        check(
+            "an hour and a half",
+            &["an hour and a half|duration 1.5 hour"],
+        );
+        check(
+            "2 years, 3 months",
+            &["2 years, 3 months|duration 27 month"],
+        );
         check("half an hour", &["half an hour|duration 0.5 hour"]);
     }
 }

@@ -56,7 +56,11 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
         let end = chunk_end(text, start);
         let chunk = &text[start..end];
         token::tokenize(chunk, &mut toks);
-        let cx = Cx { text: chunk, t: &toks, reference: options.reference_date };
+        let cx = Cx {
+            text: chunk,
+            t: &toks,
+            reference: options.reference_date,
+        };
         scan(&cx, start, &mut out);
         start = end;
     }
@@ -102,7 +106,14 @@ pub(crate) struct Cx<'a> {
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.
-static NONE: Tok = Tok { start: 0, end: 0, kind: Tk::Punct, ws: true, ch: '\0', lex: None };
+static NONE: Tok = Tok {
+    start: 0,
+    end: 0,
+    kind: Tk::Punct,
+    ws: true,
+    ch: '\0',
+    lex: None,
+};
 
 impl Cx<'_> {
     /// Token `i`, or a blank token past the end (so grammars can look ahead
@@ -118,7 +129,10 @@ impl Cx<'_> {
 
     /// The text of token `i` when glued to the previous one.
     pub fn raw_adj(&self, i: usize) -> Option<&str> {
-        self.t.get(i).filter(|t| !t.ws).map(|t| &self.text[t.start..t.end])
+        self.t
+            .get(i)
+            .filter(|t| !t.ws)
+            .map(|t| &self.text[t.start..t.end])
     }
 
     /// Token `i` is the mark `c`, glued to the previous token.
@@ -183,18 +197,31 @@ impl Cx<'_> {
                 return Tense::None;
             }
             match t.key() {
-                "will" | "ll" | "shall" | "going" | "plans" | "plan" | "scheduled" | "expected" | "due" | "tomorrow"
-                | "upcoming" | "next" => Tense::Future,
-                "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "since" | "earlier" | "said" | "met"
-                | "held" | "took" | "made" | "came" | "went" | "began" | "begun" | "gave" | "saw" | "left" | "won"
-                | "lost" | "became" | "spoke" | "told" | "led" | "paid" | "rose" | "fell" | "kept" | "got"
+                "will" | "ll" | "shall" | "going" | "plans" | "plan" | "scheduled" | "expected"
+                | "due" | "tomorrow" | "upcoming" | "next" => Tense::Future,
+                "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "since"
+                | "earlier" | "said" | "met" | "held" | "took" | "made" | "came" | "went"
+                | "began" | "begun" | "gave" | "saw" | "left" | "won" | "lost" | "became"
+                | "spoke" | "told" | "led" | "paid" | "rose" | "fell" | "kept" | "got"
                 | "brought" | "sent" | "wrote" | "ran" => Tense::Past,
                 _ => {
                     let raw = self.raw(k);
                     let past_ed = raw.len() >= 5
                         && raw.ends_with("ed")
                         && raw.chars().next().is_some_and(|c| c.is_lowercase())
-                        && !matches!(raw, "based" | "needed" | "united" | "related" | "limited" | "used" | "supposed" | "interested" | "concerned" | "advanced");
+                        && !matches!(
+                            raw,
+                            "based"
+                                | "needed"
+                                | "united"
+                                | "related"
+                                | "limited"
+                                | "used"
+                                | "supposed"
+                                | "interested"
+                                | "concerned"
+                                | "advanced"
+                        );
                     if past_ed {
                         Tense::Past
                     } else {
@@ -226,8 +253,23 @@ impl Cx<'_> {
         (s..i).any(|k| {
             let t = &self.t[k];
             let key = t.key();
-            matches!(key, "first" | "last" | "only" | "not" | "never" | "no" | "has" | "have" | "had" | "t" | "was" | "were" | "rose" | "fell")
-                || (t.kind == Tk::Word && self.raw(k).len() > 4 && self.raw(k).ends_with("est"))
+            matches!(
+                key,
+                "first"
+                    | "last"
+                    | "only"
+                    | "not"
+                    | "never"
+                    | "no"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "t"
+                    | "was"
+                    | "were"
+                    | "rose"
+                    | "fell"
+            ) || (t.kind == Tk::Word && self.raw(k).len() > 4 && self.raw(k).ends_with("est"))
                 || (t.kind == Tk::Word && self.raw(k).len() >= 5 && self.raw(k).ends_with("ed"))
         })
     }
@@ -263,18 +305,32 @@ fn hedge_at(cx: &Cx, i: usize) -> Option<(Hedge, usize)> {
         ("at", "least", _) | ("a", "minimum", "of") => {
             (Hedge::AtLeast, if t.is("a") { i + 3 } else { i + 2 })
         }
-        ("no", "fewer", "than") | ("no", "less", "than") | ("not", "less", "than") => (Hedge::AtLeast, i + 3),
-        ("up", "to", _) | ("at", "most", _) => (Hedge::UpTo, i + 2),
-        ("as", "many", "as") | ("as", "much", "as") | ("no", "more", "than") | ("not", "more", "than") => {
-            (Hedge::UpTo, i + 3)
+        ("no", "fewer", "than") | ("no", "less", "than") | ("not", "less", "than") => {
+            (Hedge::AtLeast, i + 3)
         }
+        ("up", "to", _) | ("at", "most", _) => (Hedge::UpTo, i + 2),
+        ("as", "many", "as")
+        | ("as", "much", "as")
+        | ("no", "more", "than")
+        | ("not", "more", "than") => (Hedge::UpTo, i + 3),
         ("a", "maximum", "of") => (Hedge::UpTo, i + 3),
         ("less", "than", _) | ("fewer", "than", _) => (Hedge::LessThan, i + 2),
         ("an", "estimated", _) => (Hedge::About, i + 2),
-        ("about", ..) | ("approximately", ..) | ("around", ..) | ("roughly", ..) | ("some", ..)
-        | ("estimated", ..) | ("circa", ..) | ("approx", ..) => {
-            (Hedge::About, if cx.is_p_adj(i + 1, '.') { i + 2 } else { i + 1 })
-        }
+        ("about", ..)
+        | ("approximately", ..)
+        | ("around", ..)
+        | ("roughly", ..)
+        | ("some", ..)
+        | ("estimated", ..)
+        | ("circa", ..)
+        | ("approx", ..) => (
+            Hedge::About,
+            if cx.is_p_adj(i + 1, '.') {
+                i + 2
+            } else {
+                i + 1
+            },
+        ),
         ("over", ..) | ("above", ..) | ("exceeding", ..) => (Hedge::Over, i + 1),
         ("nearly", ..) | ("almost", ..) => (Hedge::Nearly, i + 1),
         ("under", ..) | ("below", ..) => (Hedge::LessThan, i + 1),
@@ -298,9 +354,15 @@ fn skip_at(cx: &Cx, i: usize) -> Option<usize> {
         return clock_suffix(cx, n.end);
     }
     if t.kind != Tk::Num {
-        if t.is_p('(') && cx.num_adj(i + 1, 3) && cx.is_p_adj(i + 2, ')') && cx.t.get(i + 3).is_some_and(|t| t.kind == Tk::Num) {
+        if t.is_p('(')
+            && cx.num_adj(i + 1, 3)
+            && cx.is_p_adj(i + 2, ')')
+            && cx.t.get(i + 3).is_some_and(|t| t.kind == Tk::Num)
+        {
             let mut e = i + 3;
-            while e < cx.t.len() && (cx.tk(e).kind == Tk::Num || (cx.tk(e).is_dash() && !cx.tk(e).ws)) {
+            while e < cx.t.len()
+                && (cx.tk(e).kind == Tk::Num || (cx.tk(e).is_dash() && !cx.tk(e).ws))
+            {
                 e += 1;
             }
             return Some(e);
@@ -329,11 +391,19 @@ fn skip_at(cx: &Cx, i: usize) -> Option<usize> {
     // years ("2013-14"), "0730-0930".
     let mut groups = vec![t.end - t.start];
     let mut k = j;
-    while k + 1 < cx.t.len() && !cx.tk(k).ws && (cx.tk(k).is_dash() || cx.tk(k).is_p('.')) && cx.num_adj(k + 1, 0) {
+    while k + 1 < cx.t.len()
+        && !cx.tk(k).ws
+        && (cx.tk(k).is_dash() || cx.tk(k).is_p('.'))
+        && cx.num_adj(k + 1, 0)
+    {
         groups.push(cx.tk(k + 1).end - cx.tk(k + 1).start);
         k += 2;
     }
-    if groups.len() >= 3 || (groups.len() == 2 && cx.tk(j).is_dash() && (groups[0] >= 3 && groups[1] >= 3 || groups[0] == 4 && groups[1] == 2)) {
+    if groups.len() >= 3
+        || (groups.len() == 2
+            && cx.tk(j).is_dash()
+            && (groups[0] >= 3 && groups[1] >= 3 || groups[0] == 4 && groups[1] == 2))
+    {
         return Some(k);
     }
     None
@@ -373,7 +443,10 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let interesting = match t.kind {
         Tk::Num => true,
         Tk::Word => t.lex.is_some() || t.ws,
-        Tk::Punct => !matches!(t.ch, ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'),
+        Tk::Punct => !matches!(
+            t.ch,
+            ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'
+        ),
     };
     if !interesting {
         return None;
@@ -382,7 +455,10 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let mut consider = |r: Option<(usize, Value)>| {
         if let Some((end, v)) = r {
             if end > i && best.as_ref().is_none_or(|b| end > b.end) {
-                best = Some(Cand { end, value: Some(v) });
+                best = Some(Cand {
+                    end,
+                    value: Some(v),
+                });
             }
         }
     };
@@ -394,7 +470,10 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     consider(number::mention(cx, i));
     if let Some(e) = skip_at(cx, i) {
         if best.as_ref().is_none_or(|b| e > b.end) {
-            best = Some(Cand { end: e, value: None });
+            best = Some(Cand {
+                end: e,
+                value: None,
+            });
         }
     }
     best
@@ -409,7 +488,11 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
                 if let Some(c) = best_at(cx, j, true) {
                     if let Some(value) = c.value {
                         let span = Span::new(base + cx.tk(i).start, base + cx.tk(c.end - 1).end);
-                        out.push(Mention { span, value, hedge: Some(hedge) });
+                        out.push(Mention {
+                            span,
+                            value,
+                            hedge: Some(hedge),
+                        });
                     }
                     i = c.end;
                     continue;
@@ -420,7 +503,11 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
             Some(c) => {
                 if let Some(value) = c.value {
                     let span = Span::new(base + cx.tk(i).start, base + cx.tk(c.end - 1).end);
-                    out.push(Mention { span, value, hedge: None });
+                    out.push(Mention {
+                        span,
+                        value,
+                        hedge: None,
+                    });
                 }
                 i = c.end;
             }
@@ -439,17 +526,35 @@ pub(crate) mod tests {
         let v = match &m.value {
             Value::Number { value } => format!("number {}", format_number(*value)),
             Value::Ordinal { value } => format!("ordinal {value}"),
-            Value::Percent { value, points: false } => format!("percent {}", format_number(*value)),
-            Value::Percent { value, points: true } => format!("points {}", format_number(*value)),
+            Value::Percent {
+                value,
+                points: false,
+            } => format!("percent {}", format_number(*value)),
+            Value::Percent {
+                value,
+                points: true,
+            } => format!("points {}", format_number(*value)),
             Value::Money { amount, currency } => format!(
                 "money {}{}",
                 format_number(*amount),
-                currency.map_or(String::new(), |c| format!(" {}{}", c.code, if c.assumed { "?" } else { "" }))
+                currency.map_or(String::new(), |c| format!(
+                    " {}{}",
+                    c.code,
+                    if c.assumed { "?" } else { "" }
+                ))
             ),
-            Value::Quantity { amount, dimension, .. } => {
-                format!("quantity {} {}", format_number(*amount), dimension.si_unit())
+            Value::Quantity {
+                amount, dimension, ..
+            } => {
+                format!(
+                    "quantity {} {}",
+                    format_number(*amount),
+                    dimension.si_unit()
+                )
             }
-            Value::Duration { amount, unit } => format!("duration {} {}", format_number(*amount), unit.name()),
+            Value::Duration { amount, unit } => {
+                format!("duration {} {}", format_number(*amount), unit.name())
+            }
             Value::Date { date } => format!("date {date}"),
         };
         let h = m.hedge.map_or(String::new(), |h| format!(" {}", h.name()));
@@ -457,13 +562,21 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn check_ref(reference: &str, text: &str, expected: &[&str]) {
-        let options = ExtractOptions { reference_date: Some(reference.parse().unwrap()) };
-        let got: Vec<String> = extract(text, &options).iter().map(|m| describe(text, m)).collect();
+        let options = ExtractOptions {
+            reference_date: Some(reference.parse().unwrap()),
+        };
+        let got: Vec<String> = extract(text, &options)
+            .iter()
+            .map(|m| describe(text, m))
+            .collect();
         assert_eq!(got, expected, "in {text:?}");
     }
 
     pub(crate) fn check(text: &str, expected: &[&str]) {
-        let got: Vec<String> = extract(text, &ExtractOptions::default()).iter().map(|m| describe(text, m)).collect();
+        let got: Vec<String> = extract(text, &ExtractOptions::default())
+            .iter()
+            .map(|m| describe(text, m))
+            .collect();
         assert_eq!(got, expected, "in {text:?}");
     }
 
@@ -480,19 +593,63 @@ pub(crate) mod tests {
     #[test]
     fn seed_sentences() {
         let r = "2026-01-05";
-        check_ref(r, "the missiles traveled approximately 900 kilometers.", &["approximately 900 kilometers|quantity 900000 m about"]);
-        check_ref(r, "a delegation of over 200 business and tech leaders", &["over 200|number 200 over"]);
-        check_ref(r, "arrived in Beijing for a four-day state visit on January 4, 2026,", &["four-day|duration 4 day", "January 4, 2026|date 2026-01-04"]);
+        check_ref(
+            r,
+            "the missiles traveled approximately 900 kilometers.",
+            &["approximately 900 kilometers|quantity 900000 m about"],
+        );
+        check_ref(
+            r,
+            "a delegation of over 200 business and tech leaders",
+            &["over 200|number 200 over"],
+        );
+        check_ref(
+            r,
+            "arrived in Beijing for a four-day state visit on January 4, 2026,",
+            &["four-day|duration 4 day", "January 4, 2026|date 2026-01-04"],
+        );
         check_ref(r, "Bilateral trade, valued at about $273 billion in 2024, was highlighted, with 15 cooperation agreements signed", &["about $273 billion|money 273000000000 USD? about", "2024|date 2024", "15|number 15"]);
-        check_ref(r, "This visit, the first by a South Korean president in seven years, aims", &["first|ordinal 1", "seven years|duration 7 year"]);
-        check_ref(r, "Chinese firms inked nine MOUs in consumer goods", &["nine|number 9"]);
-        check_ref(r, "the signing of 14 memorandums of understanding (MOUs)", &["14|number 14"]);
+        check_ref(
+            r,
+            "This visit, the first by a South Korean president in seven years, aims",
+            &["first|ordinal 1", "seven years|duration 7 year"],
+        );
+        check_ref(
+            r,
+            "Chinese firms inked nine MOUs in consumer goods",
+            &["nine|number 9"],
+        );
+        check_ref(
+            r,
+            "the signing of 14 memorandums of understanding (MOUs)",
+            &["14|number 14"],
+        );
         check_ref(r, "2 min readSource", &["2 min|duration 2 minute"]);
-        check_ref(r, "Xi said, 'Over 80 years ago, China and", &["Over 80 years|duration 80 year over"]);
-        check_ref(r, "his administration, which began in June 2025 after", &["June 2025|date 2025-06"]);
-        check_ref(r, "During the 90-minute summit, Lee urged", &["90-minute|duration 90 minute"]);
-        check_ref(r, "Currently, there are only about 10 polling stations", &["about 10|number 10 about"]);
-        check_ref(r, "between 2003 and 2007.", &["2003|date 2003", "2007|date 2007"]);
+        check_ref(
+            r,
+            "Xi said, 'Over 80 years ago, China and",
+            &["Over 80 years|duration 80 year over"],
+        );
+        check_ref(
+            r,
+            "his administration, which began in June 2025 after",
+            &["June 2025|date 2025-06"],
+        );
+        check_ref(
+            r,
+            "During the 90-minute summit, Lee urged",
+            &["90-minute|duration 90 minute"],
+        );
+        check_ref(
+            r,
+            "Currently, there are only about 10 polling stations",
+            &["about 10|number 10 about"],
+        );
+        check_ref(
+            r,
+            "between 2003 and 2007.",
+            &["2003|date 2003", "2007|date 2007"],
+        );
     }
 
     #[test]
@@ -508,7 +665,10 @@ pub(crate) mod tests {
     fn no_panic_on_arbitrary_text() {
         // A cheap deterministic fuzz: pseudo-random strings over an alphabet of
         // the characters the grammars care about, plus random bytes as UTF-8.
-        let alphabet: Vec<char> = "0123456789 ,.-/:%$€₩£¥ aAmMkKbBtT thrdstndofinyear Jan May day hour km ½(—)'\n".chars().collect();
+        let alphabet: Vec<char> =
+            "0123456789 ,.-/:%$€₩£¥ aAmMkKbBtT thrdstndofinyear Jan May day hour km ½(—)'\n"
+                .chars()
+                .collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = || {
             seed ^= seed << 13;
@@ -516,10 +676,14 @@ pub(crate) mod tests {
             seed ^= seed << 17;
             seed
         };
-        let options = ExtractOptions { reference_date: Some("2026-01-05".parse().unwrap()) };
+        let options = ExtractOptions {
+            reference_date: Some("2026-01-05".parse().unwrap()),
+        };
         for _ in 0..3000 {
             let len = (next() % 40) as usize;
-            let s: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let s: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
             for m in extract(&s, &options) {
                 assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
             }

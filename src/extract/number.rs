@@ -80,7 +80,9 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
     }
     let mut v: f64 = s.parse().ok()?;
     // 2.48×10−5, 3x10^8, 1e-9
-    let times = cx.t.get(j).is_some_and(|t| !t.ws && (t.is_p('×') || t.is_p('*') || t.is("x")));
+    let times =
+        cx.t.get(j)
+            .is_some_and(|t| !t.ws && (t.is_p('×') || t.is_p('*') || t.is("x")));
     if times && cx.raw_adj(j + 1) == Some("10") {
         let mut k = j + 2;
         if cx.is_p_adj(k, '^') {
@@ -103,7 +105,15 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
         }
     }
     let plain4 = !grouped && int && j == i + 1 && t.end - t.start == 4;
-    Some(Num { v, end: j, words: false, int, ord: false, plain4, bare: true })
+    Some(Num {
+        v,
+        end: j,
+        words: false,
+        int,
+        ord: false,
+        plain4,
+        bare: true,
+    })
 }
 
 /// A cardinal number in digits or words, with sign, scale and fraction.
@@ -149,7 +159,15 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             '¼' => 0.25,
             _ => 0.75,
         };
-        Num { v, end: i + 1, words: false, int: false, ord: false, plain4: false, bare: false }
+        Num {
+            v,
+            end: i + 1,
+            words: false,
+            int: false,
+            ord: false,
+            plain4: false,
+            bare: false,
+        }
     } else {
         let n = words(cx, i, false)?;
         if n.ord {
@@ -221,7 +239,13 @@ pub(crate) fn and_fraction(cx: &Cx, i: usize) -> Option<(f64, usize)> {
     if cx.is_w(j, "a") || cx.is_w(j, "an") {
         j += 1;
     } else if let Some((v, Lvl::Unit)) = cx.t.get(j).and_then(|t| t.lex).and_then(|l| l.card) {
-        if v >= 1.0 && cx.t.get(j + 1).and_then(|t| t.lex).is_some_and(|l| l.denom.is_some()) {
+        if v >= 1.0
+            && cx
+                .t
+                .get(j + 1)
+                .and_then(|t| t.lex)
+                .is_some_and(|l| l.denom.is_some())
+        {
             num = v;
             j += 1;
         }
@@ -264,7 +288,15 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     if cx.is_w(i, "a") || cx.is_w(i, "an") {
         let nt = cx.t.get(i + 1)?;
         if nt.is("dozen") {
-            return Some(Num { v: 12.0, end: i + 2, words: true, int: true, ord: false, plain4: false, bare: false });
+            return Some(Num {
+                v: 12.0,
+                end: i + 2,
+                words: true,
+                int: true,
+                ord: false,
+                plain4: false,
+                bare: false,
+            });
         }
         if let Some(d) = nt.lex.and_then(|l| l.denom) {
             if d <= 4.0 && !nt.key().ends_with('s') && nt.key() != "fourth" {
@@ -289,8 +321,7 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
             },
         }
     }
-    loop {
-        let Some(t) = cx.t.get(j) else { break };
+    while let Some(t) = cx.t.get(j) {
         // Separators inside a numeral.
         if n_words > 0 {
             if t.is_dash() && !t.ws && last == Some(Lvl::Tens) && cx.word_adj(j + 1) {
@@ -301,8 +332,10 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
             if joiner && matches!(last, Some(Lvl::Hundred | Lvl::Scale)) {
                 let nt = cx.t.get(j + 1).and_then(|t| t.lex);
                 let ok = nt.is_some_and(|l| {
-                    matches!(l.card, Some((_, Lvl::Unit | Lvl::Teen | Lvl::Tens | Lvl::TensUnit)))
-                        || (allow_ord && l.ord.is_some())
+                    matches!(
+                        l.card,
+                        Some((_, Lvl::Unit | Lvl::Teen | Lvl::Tens | Lvl::TensUnit))
+                    ) || (allow_ord && l.ord.is_some())
                 });
                 if ok && j + 1 != end {
                     j += 1;
@@ -334,7 +367,9 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
         }
         if allow_ord {
             if let Some((v, lvl)) = lex.ord {
-                if follows(last, lvl, v) || (last.is_none() && matches!(lvl, Lvl::Hundred | Lvl::Scale)) {
+                if follows(last, lvl, v)
+                    || (last.is_none() && matches!(lvl, Lvl::Hundred | Lvl::Scale))
+                {
                     match lvl {
                         Lvl::Hundred => cur = cur.max(1.0) * 100.0,
                         Lvl::Scale => {
@@ -356,7 +391,7 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     }
     let v = total + cur;
     // Fractions in words: "one sixth", "two thirds", "three-quarters", "three halves".
-    if !ord && v >= 1.0 && v <= 20.0 && total == 0.0 {
+    if !ord && (1.0..=20.0).contains(&v) && total == 0.0 {
         let mut k = end;
         if cx.t.get(k).is_some_and(|t| t.is_dash() && !t.ws) {
             k += 1;
@@ -368,7 +403,15 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
             }
         }
     }
-    let mut n = Num { v, end, words: true, int: true, ord, plain4: false, bare: false };
+    let mut n = Num {
+        v,
+        end,
+        words: true,
+        int: true,
+        ord,
+        plain4: false,
+        bare: false,
+    };
     // "forty-five (45)": the digits repeat the words.
     if cx.is_p_at(end, '(') && cx.is_p_at(end + 2, ')') {
         if let Some(d) = digits(cx, end + 1) {
@@ -381,7 +424,15 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
 }
 
 fn frac(num: f64, den: f64, end: usize) -> Num {
-    Num { v: num / den, end, words: true, int: false, ord: false, plain4: false, bare: false }
+    Num {
+        v: num / den,
+        end,
+        words: true,
+        int: false,
+        ord: false,
+        plain4: false,
+        bare: false,
+    }
 }
 
 /// An ordinal: "3rd", "21st", "second", "twenty-fifth", "one hundred twenty fifth".
@@ -396,7 +447,15 @@ pub(crate) fn ordinal(cx: &Cx, i: usize) -> Option<Num> {
             return None;
         }
         let v: f64 = cx.raw(i).parse().ok()?;
-        return Some(Num { v, end: i + 2, words: false, int: true, ord: true, plain4: false, bare: false });
+        return Some(Num {
+            v,
+            end: i + 2,
+            words: false,
+            int: true,
+            ord: true,
+            plain4: false,
+            bare: false,
+        });
     }
     let n = words(cx, i, true)?;
     n.ord.then_some(n)
@@ -414,7 +473,8 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         if !t.ws && (p.kind == Tk::Word || p.kind == Tk::Num) {
             return None;
         }
-        if !t.ws && (p.is_p('+') || p.is_p('_')) && i > 1 && !p.ws && cx.tk(i - 2).kind != Tk::Punct {
+        if !t.ws && (p.is_p('+') || p.is_p('_')) && i > 1 && !p.ws && cx.tk(i - 2).kind != Tk::Punct
+        {
             return None;
         }
     }
@@ -441,8 +501,13 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
 fn lone_one(cx: &Cx, i: usize) -> bool {
     let next = cx.t.get(i + 1).map_or("", |t| t.key());
     let prev = if i > 0 { cx.tk(i - 1).key() } else { "" };
-    matches!(next, "of" | "another" | "by" | "day" | "may" | "must" | "can" | "should" | "would")
-        || matches!(prev, "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which" | "little" | "past")
+    matches!(
+        next,
+        "of" | "another" | "by" | "day" | "may" | "must" | "can" | "should" | "would"
+    ) || matches!(
+        prev,
+        "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which" | "little" | "past"
+    )
 }
 
 #[cfg(test)]
@@ -453,7 +518,10 @@ mod tests {
     fn digits_words_and_scales() {
         assert_eq!(numbers("1,200,000"), vec![1_200_000.0]);
         assert_eq!(numbers("one hundred and five"), vec![105.0]);
-        assert_eq!(numbers("three million, two hundred & forty"), vec![3_000_240.0]);
+        assert_eq!(
+            numbers("three million, two hundred & forty"),
+            vec![3_000_240.0]
+        );
         assert_eq!(numbers("2.5 million"), vec![2_500_000.0]);
         assert_eq!(numbers("a dozen"), vec![12.0]);
         assert_eq!(numbers("two thirds"), vec![2.0 / 3.0]);

@@ -102,10 +102,13 @@ impl<T> PhraseTable<T> {
             if parts.is_empty() {
                 continue;
             }
-            by_first.entry(first_key(&parts[0])).or_default().push(Phrase { parts, spaced, val });
+            by_first
+                .entry(first_key(&parts[0]))
+                .or_default()
+                .push(Phrase { parts, spaced, val });
         }
         for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.parts.len().cmp(&a.parts.len()));
+            v.sort_by_key(|p| std::cmp::Reverse(p.parts.len()));
         }
         PhraseTable { by_first }
     }
@@ -122,12 +125,16 @@ impl<T> PhraseTable<T> {
         'next: for p in cands {
             let mut j = i;
             for (k, part) in p.parts.iter().enumerate() {
-                let Some(mut tok) = cx.t.get(j) else { continue 'next };
+                let Some(mut tok) = cx.t.get(j) else {
+                    continue 'next;
+                };
                 if k > 0 {
                     // A spaced spelling also matches a hyphenated one.
                     if p.spaced[k] && tok.is_dash() && !tok.ws {
                         j += 1;
-                        let Some(t2) = cx.t.get(j) else { continue 'next };
+                        let Some(t2) = cx.t.get(j) else {
+                            continue 'next;
+                        };
                         tok = t2;
                     } else if !p.spaced[k] && tok.ws {
                         // "km2" must not match "km 2", "US$" not "US $".

@@ -76,7 +76,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            out.push(Tok { start: s, end: i, kind: Tk::Num, ws, ch: '\0', lex: None });
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Tk::Num,
+                ws,
+                ch: '\0',
+                lex: None,
+            });
             ws = false;
             continue;
         }
@@ -104,16 +111,32 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 for (d, &c) in lower.iter_mut().zip(word) {
                     *d = c.to_ascii_lowercase();
                 }
-                std::str::from_utf8(&lower[..word.len()]).ok().and_then(lookup)
+                std::str::from_utf8(&lower[..word.len()])
+                    .ok()
+                    .and_then(lookup)
             } else {
                 None
             };
-            out.push(Tok { start: s, end: i, kind: Tk::Word, ws, ch: '\0', lex });
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Tk::Word,
+                ws,
+                ch: '\0',
+                lex,
+            });
             ws = false;
             continue;
         }
         if c < 0x80 {
-            out.push(Tok { start: i, end: i + 1, kind: Tk::Punct, ws, ch: c as char, lex: None });
+            out.push(Tok {
+                start: i,
+                end: i + 1,
+                kind: Tk::Punct,
+                ws,
+                ch: c as char,
+                lex: None,
+            });
             i += 1;
             ws = false;
             continue;
@@ -130,7 +153,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             '−' => '-',
             other => other,
         };
-        out.push(Tok { start: i, end: i + len, kind: Tk::Punct, ws, ch, lex: None });
+        out.push(Tok {
+            start: i,
+            end: i + len,
+            kind: Tk::Punct,
+            ws,
+            ch,
+            lex: None,
+        });
         ws = false;
         i += len;
     }
