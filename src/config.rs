@@ -104,12 +104,18 @@ impl Config {
             span,
         };
         let raw: RawConfig = toml::from_str(&file.text).map_err(|e| {
-            err(e.span().map(Span::from).unwrap_or_default(), e.message().trim().to_string())
+            err(
+                e.span().map(Span::from).unwrap_or_default(),
+                e.message().trim().to_string(),
+            )
         })?;
         let mut config = Config::default();
         if let Some(dt) = raw.reference_date {
             let d = dt.date.filter(|_| dt.time.is_none()).ok_or_else(|| {
-                err(Span::default(), "`reference_date` must be a date such as 2026-01-05".into())
+                err(
+                    Span::default(),
+                    "`reference_date` must be a date such as 2026-01-05".into(),
+                )
             })?;
             config.reference_date = Some(
                 Date::new(d.year as i16, d.month as i8, d.day as i8)
@@ -125,15 +131,27 @@ impl Config {
         if let Some(t) = raw.tolerance.approx {
             let span = Span::from(t.span());
             config.approx_tolerance = parse_percent(t.get_ref()).ok_or_else(|| {
-                err(span, format!("tolerance `{}` is not a percentage such as \"5%\"", t.get_ref()))
+                err(
+                    span,
+                    format!(
+                        "tolerance `{}` is not a percentage such as \"5%\"",
+                        t.get_ref()
+                    ),
+                )
             })?;
         }
-        for (field, target) in [(raw.hedges.about, &mut config.hedges.about), (raw.hedges.nearly, &mut config.hedges.nearly)] {
+        for (field, target) in [
+            (raw.hedges.about, &mut config.hedges.about),
+            (raw.hedges.nearly, &mut config.hedges.nearly),
+        ] {
             if let Some(v) = field {
                 let span = Span::from(v.span());
                 let x = *v.get_ref();
                 if !(0.0..1.0).contains(&x) {
-                    return Err(err(span, format!("hedge width {x} must be a fraction between 0 and 1")));
+                    return Err(err(
+                        span,
+                        format!("hedge width {x} must be a fraction between 0 and 1"),
+                    ));
                 }
                 *target = x;
             }
@@ -158,7 +176,10 @@ mod tests {
 
     #[test]
     fn settings_are_read() {
-        let c = parse("reference_date = 2026-01-07\n[tolerance]\napprox = \"2%\"\n[hedges]\nabout = 0.2\n").unwrap();
+        let c = parse(
+            "reference_date = 2026-01-07\n[tolerance]\napprox = \"2%\"\n[hedges]\nabout = 0.2\n",
+        )
+        .unwrap();
         assert_eq!(c.reference_date, Some(jiff::civil::date(2026, 1, 7)));
         assert!((c.approx_tolerance - 0.02).abs() < 1e-12);
         assert_eq!(c.hedges.about, 0.2);

@@ -102,7 +102,11 @@ impl Document {
         let rest = &text[bom..];
         let first_line_end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
         if rest[..first_line_end].trim_end() != FENCE {
-            return Ok(Document { body: Span::new(bom, text.len()), source, meta: FrontMatter::default() });
+            return Ok(Document {
+                body: Span::new(bom, text.len()),
+                source,
+                meta: FrontMatter::default(),
+            });
         }
         let toml_start = bom + first_line_end;
         let mut offset = toml_start;
@@ -122,15 +126,21 @@ impl Document {
                 file: source,
             });
         };
-        let meta = parse_front_matter(&text[toml_start..toml_end])
-            .map_err(|(span, message, label)| DocumentError::FrontMatter {
-                path: source.name.clone(),
-                message,
-                span: span.shift(toml_start),
-                label,
-                file: source.clone(),
+        let meta =
+            parse_front_matter(&text[toml_start..toml_end]).map_err(|(span, message, label)| {
+                DocumentError::FrontMatter {
+                    path: source.name.clone(),
+                    message,
+                    span: span.shift(toml_start),
+                    label,
+                    file: source.clone(),
+                }
             })?;
-        Ok(Document { body: Span::new(body_start, text.len()), source, meta })
+        Ok(Document {
+            body: Span::new(body_start, text.len()),
+            source,
+            meta,
+        })
     }
 
     /// The article text after the front matter.
@@ -165,13 +175,20 @@ fn parse_front_matter(toml_text: &str) -> Result<FrontMatter, FrontMatterError> 
         Span::default()
     };
     let wrong = |key: &str, want: &str| -> FrontMatterError {
-        (locate(key), format!("`{key}` must be {want}"), format!("expected {want}"))
+        (
+            locate(key),
+            format!("`{key}` must be {want}"),
+            format!("expected {want}"),
+        )
     };
     let mut meta = FrontMatter::default();
     for (key, value) in &table {
         match key.as_str() {
             "title" | "outlet" | "url" => {
-                let s = value.as_str().ok_or_else(|| wrong(key, "a string"))?.to_string();
+                let s = value
+                    .as_str()
+                    .ok_or_else(|| wrong(key, "a string"))?
+                    .to_string();
                 match key.as_str() {
                     "title" => meta.title = Some(s),
                     "outlet" => meta.outlet = Some(s),
@@ -269,12 +286,15 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
 /// Whether the word before a full stop is an abbreviation that does not end a
 /// sentence: "Jan.", "Mr.", "U.S.", a single initial "J.".
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     const ABBREVIATIONS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
-        "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "approx", "est", "fig", "vol",
-        "mt", "ft", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+        "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st", "jr",
+        "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "approx", "est", "fig", "vol", "mt",
+        "ft", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     ];
     let lower = word.to_ascii_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
@@ -282,7 +302,9 @@ fn is_abbreviation(before: &str) -> bool {
     }
     // Initials and dotted acronyms: "J", "U.S", "U.N".
     let letters: Vec<&str> = word.split('.').collect();
-    letters.iter().all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_alphabetic()))
+    letters
+        .iter()
+        .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_alphabetic()))
         && !word.is_empty()
         && (letters.len() > 1 || word.chars().all(|c| c.is_uppercase()))
 }
@@ -296,12 +318,18 @@ mod tests {
     }
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, Span::new(0, text.len())).into_iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn front_matter_is_parsed_and_body_keeps_file_offsets() {
-        let d = doc("+++\noutlet = \"Yonhap\"\npublished = 2026-01-05\nai_generated = true\n+++\nBody.").unwrap();
+        let d = doc(
+            "+++\noutlet = \"Yonhap\"\npublished = 2026-01-05\nai_generated = true\n+++\nBody.",
+        )
+        .unwrap();
         assert_eq!(d.meta.outlet.as_deref(), Some("Yonhap"));
         assert_eq!(d.meta.published, Some(jiff::civil::date(2026, 1, 5)));
         assert!(d.meta.ai_generated);
@@ -326,16 +354,30 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
-        assert!(matches!(doc("+++\ntitle = 1\n"), Err(DocumentError::UnterminatedFrontMatter { .. })));
-        assert!(matches!(doc("+++\ntitle = \n+++\n"), Err(DocumentError::FrontMatter { .. })));
+        assert!(matches!(
+            doc("+++\ntitle = 1\n"),
+            Err(DocumentError::UnterminatedFrontMatter { .. })
+        ));
+        assert!(matches!(
+            doc("+++\ntitle = \n+++\n"),
+            Err(DocumentError::FrontMatter { .. })
+        ));
     }
 
     #[test]
     fn sentences_survive_abbreviations_and_decimals() {
         assert_eq!(
             split("On Jan. 5, Mr. Lee met Xi. Trade was $2.5 billion. The U.S. said no!\nHeadline"),
-            vec!["On Jan. 5, Mr. Lee met Xi.", "Trade was $2.5 billion.", "The U.S. said no!", "Headline"]
+            vec![
+                "On Jan. 5, Mr. Lee met Xi.",
+                "Trade was $2.5 billion.",
+                "The U.S. said no!",
+                "Headline"
+            ]
         );
-        assert_eq!(split("He said 'go.' Then left."), vec!["He said 'go.'", "Then left."]);
+        assert_eq!(
+            split("He said 'go.' Then left."),
+            vec!["He said 'go.'", "Then left."]
+        );
     }
 }

@@ -94,11 +94,20 @@ pub enum LoadError {
 pub fn read_text(path: &Path) -> Result<SourceFile, LoadError> {
     let name = display(path);
     if path.is_dir() {
-        return Err(LoadError::IsDirectory { path: name, help: "pass a file path".into() });
+        return Err(LoadError::IsDirectory {
+            path: name,
+            help: "pass a file path".into(),
+        });
     }
     let bytes = fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound { path: name.clone(), help: "check the path".into() },
-        _ => LoadError::Unreadable { path: name.clone(), message: e.to_string() },
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: name.clone(),
+            help: "check the path".into(),
+        },
+        _ => LoadError::Unreadable {
+            path: name.clone(),
+            message: e.to_string(),
+        },
     })?;
     source_from_bytes(name, bytes)
 }
@@ -116,7 +125,13 @@ pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<SourceFile, Loa
             let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
             let line = valid.matches('\n').count() + 1;
             let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-            Err(LoadError::NotUtf8 { path: name, byte: bytes[offset], offset, line, column })
+            Err(LoadError::NotUtf8 {
+                path: name,
+                byte: bytes[offset],
+                offset,
+                line,
+                column,
+            })
         }
     }
 }
@@ -131,7 +146,10 @@ pub fn display(path: &Path) -> String {
 /// itself if it is a file. Hidden entries (`.git`, `.cache`) are skipped.
 pub fn walk(root: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, LoadError> {
     if !root.exists() {
-        return Err(LoadError::NotFound { path: display(root), help: String::new() });
+        return Err(LoadError::NotFound {
+            path: display(root),
+            help: String::new(),
+        });
     }
     if root.is_file() {
         return Ok(vec![root.to_path_buf()]);
@@ -139,15 +157,25 @@ pub fn walk(root: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, LoadError>
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let entries = fs::read_dir(&dir).map_err(|e| LoadError::Unreadable { path: display(&dir), message: e.to_string() })?;
+        let entries = fs::read_dir(&dir).map_err(|e| LoadError::Unreadable {
+            path: display(&dir),
+            message: e.to_string(),
+        })?;
         for entry in entries.flatten() {
             let p = entry.path();
-            if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+            if p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+            {
                 continue;
             }
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e)) {
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+            {
                 out.push(p);
             }
         }

@@ -21,7 +21,11 @@ use factlint::pipeline;
 use factlint::source::SourceFile;
 
 #[derive(Parser)]
-#[command(name = "factlint", version, about = "A declarative, rules-based fact checker for news text")]
+#[command(
+    name = "factlint",
+    version,
+    about = "A declarative, rules-based fact checker for news text"
+)]
 struct Cli {
     /// The project settings (default: ./factlint.toml if it exists).
     #[arg(long, global = true, value_name = "FILE")]
@@ -101,10 +105,16 @@ fn main() -> ExitCode {
     let style = match cli.color {
         Color::Always => Style::Color,
         Color::Never => Style::Plain,
-        Color::Auto if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => Style::Color,
+        Color::Auto if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
+            Style::Color
+        }
         Color::Auto => Style::Plain,
     };
-    let mut ui = Ui { handler: diagnostic::handler(style), style, failed: false };
+    let mut ui = Ui {
+        handler: diagnostic::handler(style),
+        style,
+        failed: false,
+    };
     let code = match cli.command {
         Command::Extract { .. } => {
             let stdin = io::stdin();
@@ -118,8 +128,16 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { paths, rules, format } => check(&mut ui, cli.config.as_deref(), paths, rules, format),
-        Command::Facts { paths, rules, format } => facts(&mut ui, cli.config.as_deref(), paths, rules, format),
+        Command::Check {
+            paths,
+            rules,
+            format,
+        } => check(&mut ui, cli.config.as_deref(), paths, rules, format),
+        Command::Facts {
+            paths,
+            rules,
+            format,
+        } => facts(&mut ui, cli.config.as_deref(), paths, rules, format),
     };
     ExitCode::from(code)
 }
@@ -163,7 +181,11 @@ fn load_config(ui: &mut Ui, path: Option<&Path>) -> Option<Config> {
 }
 
 fn load_rules(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Option<RuleSet> {
-    let paths = if paths.is_empty() { vec![config.rules.clone()] } else { paths };
+    let paths = if paths.is_empty() {
+        vec![config.rules.clone()]
+    } else {
+        paths
+    };
     let mut set = RuleSet::default();
     let mut ok = true;
     for p in &paths {
@@ -172,7 +194,8 @@ fn load_rules(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Option<RuleS
             Err(LoadError::NotFound { path, .. }) => {
                 ui.error(&LoadError::NotFound {
                     path,
-                    help: "create the folder and put `.rules` files in it, or pass `--rules PATH`".into(),
+                    help: "create the folder and put `.rules` files in it, or pass `--rules PATH`"
+                        .into(),
                 });
                 ok = false;
                 continue;
@@ -187,7 +210,8 @@ fn load_rules(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Option<RuleS
             ui.error(&LoadError::Empty {
                 path: load::display(p),
                 what: "rule files",
-                help: "write a `.rules` file there (see docs/language.md), or pass `--rules PATH`".into(),
+                help: "write a `.rules` file there (see docs/language.md), or pass `--rules PATH`"
+                    .into(),
             });
             ok = false;
         }
@@ -214,7 +238,11 @@ fn load_rules(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Option<RuleS
 
 /// Loads every document; reports the ones that fail and keeps the rest.
 fn load_documents(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Vec<Document> {
-    let paths = if paths.is_empty() { vec![config.corpus.clone()] } else { paths };
+    let paths = if paths.is_empty() {
+        vec![config.corpus.clone()]
+    } else {
+        paths
+    };
     let (files, errors) = load::document_paths(&paths);
     for e in &errors {
         ui.error(e);
@@ -228,7 +256,11 @@ fn load_documents(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Vec<Docu
     }
     if files.is_empty() && errors.is_empty() {
         ui.error(&LoadError::Empty {
-            path: paths.iter().map(|p| load::display(p)).collect::<Vec<_>>().join("`, `"),
+            path: paths
+                .iter()
+                .map(|p| load::display(p))
+                .collect::<Vec<_>>()
+                .join("`, `"),
             what: "documents",
             help: "put articles there as .txt or .md files, or pass paths to documents".into(),
         });
@@ -236,11 +268,21 @@ fn load_documents(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Vec<Docu
     docs
 }
 
-fn check(ui: &mut Ui, config: Option<&Path>, paths: Vec<PathBuf>, rules: Vec<PathBuf>, format: Format) -> u8 {
-    let Some(config) = load_config(ui, config) else { return INVALID };
+fn check(
+    ui: &mut Ui,
+    config: Option<&Path>,
+    paths: Vec<PathBuf>,
+    rules: Vec<PathBuf>,
+    format: Format,
+) -> u8 {
+    let Some(config) = load_config(ui, config) else {
+        return INVALID;
+    };
     let rule_set = load_rules(ui, &config, rules);
     let docs = load_documents(ui, &config, paths);
-    let Some(rule_set) = rule_set else { return INVALID };
+    let Some(rule_set) = rule_set else {
+        return INVALID;
+    };
     if docs.is_empty() {
         return INVALID;
     }
@@ -249,10 +291,17 @@ fn check(ui: &mut Ui, config: Option<&Path>, paths: Vec<PathBuf>, rules: Vec<Pat
     for (i, d) in docs.iter().enumerate() {
         results.push(pipeline::check_document(&evaluator, &config, i, d).1);
     }
-    let mut outcomes: Vec<Outcome> = results.iter().flat_map(|r| r.outcomes.iter().cloned()).collect();
+    let mut outcomes: Vec<Outcome> = results
+        .iter()
+        .flat_map(|r| r.outcomes.iter().cloned())
+        .collect();
     outcomes.extend(evaluator.agreements(&results));
     let sources: Vec<SourceFile> = docs.iter().map(|d| d.source.clone()).collect();
-    let run = Run { rules: &rule_set, documents: &sources, outcomes: &outcomes };
+    let run = Run {
+        rules: &rule_set,
+        documents: &sources,
+        outcomes: &outcomes,
+    };
     let mut out = io::stdout().lock();
     let written = match format {
         Format::Graphical => {
@@ -273,18 +322,31 @@ fn check(ui: &mut Ui, config: Option<&Path>, paths: Vec<PathBuf>, rules: Vec<Pat
     }
     if ui.failed {
         INVALID
-    } else if outcomes.iter().any(|o| o.status == Status::Contradicted && o.severity == Severity::Error) {
+    } else if outcomes
+        .iter()
+        .any(|o| o.status == Status::Contradicted && o.severity == Severity::Error)
+    {
         1
     } else {
         0
     }
 }
 
-fn facts(ui: &mut Ui, config: Option<&Path>, paths: Vec<PathBuf>, rules: Vec<PathBuf>, format: FactsFormat) -> u8 {
-    let Some(config) = load_config(ui, config) else { return INVALID };
+fn facts(
+    ui: &mut Ui,
+    config: Option<&Path>,
+    paths: Vec<PathBuf>,
+    rules: Vec<PathBuf>,
+    format: FactsFormat,
+) -> u8 {
+    let Some(config) = load_config(ui, config) else {
+        return INVALID;
+    };
     let rule_set = load_rules(ui, &config, rules);
     let docs = load_documents(ui, &config, paths);
-    let Some(rule_set) = rule_set else { return INVALID };
+    let Some(rule_set) = rule_set else {
+        return INVALID;
+    };
     if docs.is_empty() {
         return INVALID;
     }
@@ -292,14 +354,18 @@ fn facts(ui: &mut Ui, config: Option<&Path>, paths: Vec<PathBuf>, rules: Vec<Pat
     let mut report = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         let (mentions, result) = pipeline::check_document(&evaluator, &config, i, d);
-        report.push(factlint::diagnostic::facts::DocumentFacts::new(d, &config, &rule_set, &mentions, &result));
+        report.push(factlint::diagnostic::facts::DocumentFacts::new(
+            d, &config, &rule_set, &mentions, &result,
+        ));
     }
     let mut out = io::stdout().lock();
     let written = match format {
         FactsFormat::Table => report.iter().try_for_each(|r| write!(out, "{}", r.table())),
-        FactsFormat::Json => serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "documents": report }))
-            .map_err(io::Error::from)
-            .and_then(|_| writeln!(out)),
+        FactsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "documents": report }))
+                .map_err(io::Error::from)
+                .and_then(|_| writeln!(out))
+        }
     };
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {

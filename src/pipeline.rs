@@ -18,7 +18,9 @@ pub fn reference_date(doc: &Document, config: &Config) -> Option<Date> {
 
 /// Every mention in a document's body, with spans into the whole file.
 pub fn mentions(doc: &Document, config: &Config) -> Vec<Mention> {
-    let options = ExtractOptions { reference_date: reference_date(doc, config) };
+    let options = ExtractOptions {
+        reference_date: reference_date(doc, config),
+    };
     let mut found = extract(doc.body_text(), &options);
     for m in &mut found {
         m.span = m.span.shift(doc.body.start);
@@ -27,7 +29,12 @@ pub fn mentions(doc: &Document, config: &Config) -> Vec<Mention> {
 }
 
 /// Extracts and evaluates one document.
-pub fn check_document(evaluator: &Evaluator<'_>, config: &Config, index: usize, doc: &Document) -> (Vec<Mention>, DocumentResult) {
+pub fn check_document(
+    evaluator: &Evaluator<'_>,
+    config: &Config,
+    index: usize,
+    doc: &Document,
+) -> (Vec<Mention>, DocumentResult) {
     let found = mentions(doc, config);
     let result = evaluator.evaluate_document(index, doc, &found);
     (found, result)

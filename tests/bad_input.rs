@@ -42,23 +42,37 @@ fn assert_no_panic(o: &Output) {
 
 #[test]
 fn non_utf8_document_is_named_with_its_position_and_others_are_still_checked() {
-    let dir = project(&[("good.txt", GOOD.as_bytes()), ("latin1.txt", b"line one\ncaf\xe9 au lait\n")]);
+    let dir = project(&[
+        ("good.txt", GOOD.as_bytes()),
+        ("latin1.txt", b"line one\ncaf\xe9 au lait\n"),
+    ]);
     let o = factlint(dir.path(), &["check"]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("corpus/latin1.txt` is not UTF-8"), "{err}");
     assert!(err.contains("line 2, column 4"), "{err}");
-    assert!(stdout(&o).contains("corpus/good.txt"), "the good document is still checked: {}", stdout(&o));
+    assert!(
+        stdout(&o).contains("corpus/good.txt"),
+        "the good document is still checked: {}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn binary_document_is_refused_by_name() {
-    let dir = project(&[("good.txt", GOOD.as_bytes()), ("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")]);
+    let dir = project(&[
+        ("good.txt", GOOD.as_bytes()),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+    ]);
     let o = factlint(dir.path(), &["check"]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("corpus/image.txt` is a binary file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("corpus/image.txt` is a binary file"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stdout(&o).contains("corpus/good.txt"));
 }
 
@@ -68,7 +82,11 @@ fn empty_corpus_is_an_error() {
     let o = factlint(dir.path(), &["check"]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no documents found in `corpus`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no documents found in `corpus`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -77,7 +95,11 @@ fn missing_corpus_is_an_error() {
     let o = factlint(dir.path(), &["check", "nowhere"]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("`nowhere` does not exist"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("`nowhere` does not exist"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -98,7 +120,11 @@ fn empty_rules_folder_is_an_error() {
     std::fs::remove_file(dir.path().join("rules/r.rules")).unwrap();
     let o = factlint(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no rule files found in `rules`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no rule files found in `rules`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -107,7 +133,11 @@ fn a_folder_where_a_file_is_expected_is_named() {
     let o = factlint(dir.path(), &["check", "--config", "corpus"]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("`corpus` is a folder, but a file is expected"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("`corpus` is a folder, but a file is expected"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -127,36 +157,56 @@ fn malformed_front_matter_names_file_and_line() {
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("malformed front matter in `corpus/bad.txt`"), "{err}");
+    assert!(
+        err.contains("malformed front matter in `corpus/bad.txt`"),
+        "{err}"
+    );
     assert!(err.contains("corpus/bad.txt:3:"), "points at line 3: {err}");
     assert!(stdout(&o).contains("corpus/good.txt"));
 }
 
 #[test]
 fn unterminated_front_matter_is_reported() {
-    let dir = project(&[("bad.txt", b"+++\ntitle = \"x\"\nThe summit was on January 5, 2026.\n")]);
+    let dir = project(&[(
+        "bad.txt",
+        b"+++\ntitle = \"x\"\nThe summit was on January 5, 2026.\n",
+    )]);
     let o = factlint(dir.path(), &["check"]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unterminated front matter in `corpus/bad.txt`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unterminated front matter in `corpus/bad.txt`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn ten_megabyte_single_line_document_is_checked_and_reported_briefly() {
     let mut text = String::with_capacity(10 * 1024 * 1024 + 200);
     while text.len() < 10 * 1024 * 1024 {
-        text.push_str("Trade grew by 12% to $273 billion, and the summit followed talks on 9 January 2026; ");
+        text.push_str(
+            "Trade grew by 12% to $273 billion, and the summit followed talks on 9 January 2026; ",
+        );
     }
     text.push_str("The summit was held on January 6, 2026.");
     let dir = project(&[("huge.txt", text.as_bytes())]);
     let o = factlint(dir.path(), &["check", "--format", "short"]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("corpus/huge.txt:1:"), "{}", &stdout(&o)[..200.min(stdout(&o).len())]);
+    assert!(
+        stdout(&o).starts_with("corpus/huge.txt:1:"),
+        "{}",
+        &stdout(&o)[..200.min(stdout(&o).len())]
+    );
     // The graphical report shows a window of the line, not 10 MB of it.
     let o = factlint(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(o.stdout.len() < 200_000, "report is {} bytes", o.stdout.len());
+    assert!(
+        o.stdout.len() < 200_000,
+        "report is {} bytes",
+        o.stdout.len()
+    );
 }
 
 #[test]

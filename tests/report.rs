@@ -19,17 +19,34 @@ fn factlint(args: &[&str]) -> Output {
 
 fn json_report() -> Value {
     let o = factlint(&["check", "--format", "json"]);
-    assert_eq!(o.status.code(), Some(1), "stderr: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     serde_json::from_slice(&o.stdout).expect("the JSON report parses")
 }
 
 #[test]
 fn plain_report_snapshot() {
     let o = factlint(&["check"]);
-    assert_eq!(o.status.code(), Some(1), "stderr: {}", String::from_utf8_lossy(&o.stderr));
-    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let text = String::from_utf8(o.stdout).unwrap();
-    assert!(!text.contains('\u{1b}'), "no ANSI escapes when NO_COLOR is set");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no ANSI escapes when NO_COLOR is set"
+    );
     common::insta_settings("report").bind(|| insta::assert_snapshot!("check_plain", text));
 }
 
@@ -69,26 +86,53 @@ fn the_only_contradictions_are_the_real_ones_in_003() {
     let expected: BTreeSet<_> = [
         (doc.clone(), "summit_date".to_string(), "assert".to_string()),
         (doc.clone(), "summit_date".to_string(), "agree".to_string()),
-        (doc.clone(), "agreement_count".to_string(), "assert".to_string()),
-        (doc.clone(), "agreement_count".to_string(), "agree".to_string()),
+        (
+            doc.clone(),
+            "agreement_count".to_string(),
+            "assert".to_string(),
+        ),
+        (
+            doc.clone(),
+            "agreement_count".to_string(),
+            "agree".to_string(),
+        ),
     ]
     .into();
     assert_eq!(contradicted, expected);
-    assert!(outcomes(&report).iter().all(|o| o["status"] != "ambiguous"), "no ambiguity on the sample corpus");
+    assert!(
+        outcomes(&report).iter().all(|o| o["status"] != "ambiguous"),
+        "no ambiguity on the sample corpus"
+    );
 }
 
 #[test]
 fn contradicted_spans_point_at_the_words_in_the_file() {
     let report = json_report();
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/003_ceb1be3483f52bae.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/003_ceb1be3483f52bae.txt"
+    ))
+    .unwrap();
     let mut seen = BTreeSet::new();
-    for o in outcomes(&report).iter().filter(|o| o["status"] == "contradicted") {
+    for o in outcomes(&report)
+        .iter()
+        .filter(|o| o["status"] == "contradicted")
+    {
         for m in o["found"].as_array().unwrap() {
-            let (start, end) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&text[start..end], m["text"].as_str().unwrap());
             let line = text[..start].matches('\n').count() + 1;
             let column = text[..start].rsplit('\n').next().unwrap().chars().count() + 1;
-            assert_eq!((m["line"].as_u64().unwrap() as usize, m["column"].as_u64().unwrap() as usize), (line, column));
+            assert_eq!(
+                (
+                    m["line"].as_u64().unwrap() as usize,
+                    m["column"].as_u64().unwrap() as usize
+                ),
+                (line, column)
+            );
             seen.insert(m["text"].as_str().unwrap().to_string());
         }
     }
@@ -104,8 +148,24 @@ fn at_least_ten_facts_are_supported_somewhere() {
         .filter(|o| o["status"] == "supported" && o["statement"] == "assert")
         .map(|o| o["fact"].as_str().unwrap())
         .collect();
-    for fact in ["arrival_date", "visit_length", "talks_length", "trade_2024", "missile_range", "took_office", "last_visit", "years_since_visit"] {
-        assert!(supported.contains(fact), "{fact} is supported somewhere: {supported:?}");
+    for fact in [
+        "arrival_date",
+        "visit_length",
+        "talks_length",
+        "trade_2024",
+        "missile_range",
+        "took_office",
+        "last_visit",
+        "years_since_visit",
+    ] {
+        assert!(
+            supported.contains(fact),
+            "{fact} is supported somewhere: {supported:?}"
+        );
     }
-    assert!(supported.len() >= 10, "{} facts supported: {supported:?}", supported.len());
+    assert!(
+        supported.len() >= 10,
+        "{} facts supported: {supported:?}",
+        supported.len()
+    );
 }

@@ -47,14 +47,22 @@ pub struct MentionRow {
 
 impl DocumentFacts {
     /// Collects the rows for one document.
-    pub fn new(doc: &Document, config: &Config, rules: &RuleSet, mentions: &[Mention], result: &DocumentResult) -> DocumentFacts {
+    pub fn new(
+        doc: &Document,
+        config: &Config,
+        rules: &RuleSet,
+        mentions: &[Mention],
+        result: &DocumentResult,
+    ) -> DocumentFacts {
         let rows = mentions
             .iter()
             .map(|m| {
                 let lc = doc.source.line_col(m.span.start);
                 let mut facts = Vec::new();
                 for (fi, file) in rules.files.iter().enumerate() {
-                    let Some(Some(bound)) = result.bindings.get(fi) else { continue };
+                    let Some(Some(bound)) = result.bindings.get(fi) else {
+                        continue;
+                    };
                     for (i, b) in bound.iter().enumerate() {
                         if b.iter().any(|bm| bm.mention.span == m.span) {
                             facts.push(file.facts[i].name.clone());
@@ -88,11 +96,29 @@ impl DocumentFacts {
             out,
             "{} (relative dates from {})",
             self.path,
-            self.reference_date.as_deref().unwrap_or("nothing: set `published` or `reference_date`")
+            self.reference_date
+                .as_deref()
+                .unwrap_or("nothing: set `published` or `reference_date`")
         );
-        let text_w = self.mentions.iter().map(|m| m.text.chars().count().min(40)).max().unwrap_or(4).max(4);
-        let value_w = self.mentions.iter().map(|m| m.value.chars().count()).max().unwrap_or(5).max(5);
-        let _ = writeln!(out, "  {:<8}  {:<8}  {:<text_w$}  {:<value_w$}  {:<9}  facts", "at", "kind", "text", "value", "hedge");
+        let text_w = self
+            .mentions
+            .iter()
+            .map(|m| m.text.chars().count().min(40))
+            .max()
+            .unwrap_or(4)
+            .max(4);
+        let value_w = self
+            .mentions
+            .iter()
+            .map(|m| m.value.chars().count())
+            .max()
+            .unwrap_or(5)
+            .max(5);
+        let _ = writeln!(
+            out,
+            "  {:<8}  {:<8}  {:<text_w$}  {:<value_w$}  {:<9}  facts",
+            "at", "kind", "text", "value", "hedge"
+        );
         for m in &self.mentions {
             let text: String = if m.text.chars().count() > 40 {
                 m.text.chars().take(39).chain(['…']).collect()

@@ -42,14 +42,36 @@ impl Finding {
         let file = &run.rules.files[o.rule.file];
         let document = run.documents[o.document].clone();
         let is_agree = matches!(st, Statement::Agree(_));
-        let values: Vec<String> = o.candidates.iter().map(|c| format!("`{}`", c.value)).collect();
+        let values: Vec<String> = o
+            .candidates
+            .iter()
+            .map(|c| format!("`{}`", c.value))
+            .collect();
         let message = match (o.status, is_agree) {
-            (Status::Ambiguous, _) => format!("`{}` has conflicting values in this document: {}", o.fact, values.join(", ")),
-            (_, false) => format!("`{}` is {} here, but the rule expects {}", o.fact, values.join(" and "), o.expected),
+            (Status::Ambiguous, _) => format!(
+                "`{}` has conflicting values in this document: {}",
+                o.fact,
+                values.join(", ")
+            ),
+            (_, false) => format!(
+                "`{}` is {} here, but the rule expects {}",
+                o.fact,
+                values.join(" and "),
+                o.expected
+            ),
             (_, true) => {
                 let n = o.others.len();
-                let docs = if n == 1 { "1 other document says".to_string() } else { format!("{n} other documents say") };
-                format!("`{}` is {} here, but {docs} `{}`", o.fact, values.join(" and "), o.expected)
+                let docs = if n == 1 {
+                    "1 other document says".to_string()
+                } else {
+                    format!("{n} other documents say")
+                };
+                format!(
+                    "`{}` is {} here, but {docs} `{}`",
+                    o.fact,
+                    values.join(" and "),
+                    o.expected
+                )
             }
         };
         let code = match (o.status, is_agree) {
@@ -61,18 +83,30 @@ impl Finding {
         let mut hidden: Vec<String> = Vec::new();
         for c in &o.candidates {
             let what = match (o.status, c.verdict) {
-                (Status::Ambiguous, Verdict::Supports) => format!("says {} (fits the rule)", c.value),
-                (Status::Ambiguous, Verdict::Contradicts) => format!("says {} (contradicts the rule)", c.value),
+                (Status::Ambiguous, Verdict::Supports) => {
+                    format!("says {} (fits the rule)", c.value)
+                }
+                (Status::Ambiguous, Verdict::Contradicts) => {
+                    format!("says {} (contradicts the rule)", c.value)
+                }
                 _ => format!("says {}", c.value),
             };
             // A value repeated a thousand times needs a few labels, not a thousand.
             let shown = c.evidence.len().min(MAX_LABELS_PER_VALUE);
             if c.evidence.len() > shown {
-                hidden.push(format!("{} more mentions of `{}` are not shown", c.evidence.len() - shown, c.value));
+                hidden.push(format!(
+                    "{} more mentions of `{}` are not shown",
+                    c.evidence.len() - shown,
+                    c.value
+                ));
             }
             for e in &c.evidence[..shown] {
                 if !labels.iter().any(|(s, _)| *s == e.span) {
-                    let what = if e.fact == o.fact || c.evidence.len() == 1 { what.clone() } else { format!("`{}` is {}", e.fact, e.value) };
+                    let what = if e.fact == o.fact || c.evidence.len() == 1 {
+                        what.clone()
+                    } else {
+                        format!("`{}` is {}", e.fact, e.value)
+                    };
                     labels.push((e.span, what));
                 }
             }
@@ -81,12 +115,22 @@ impl Finding {
         let (severity, message_text, rule_label) = match st {
             Statement::Assert(a) => {
                 let (span, what) = match &a.comparison {
-                    Comparison::Compare { rhs, op_span, .. } => (op_span.join(rhs.span), format!("expects {}", o.expected)),
+                    Comparison::Compare { rhs, op_span, .. } => {
+                        (op_span.join(rhs.span), format!("expects {}", o.expected))
+                    }
                     Comparison::Within { span, .. } => (*span, format!("expects {}", o.expected)),
                 };
-                (a.severity, a.message.as_ref().map(|m| m.text.clone()), (span, what))
+                (
+                    a.severity,
+                    a.message.as_ref().map(|m| m.text.clone()),
+                    (span, what),
+                )
             }
-            Statement::Agree(a) => (a.severity, a.message.as_ref().map(|m| m.text.clone()), (a.fact_span, "must agree across documents".to_string())),
+            Statement::Agree(a) => (
+                a.severity,
+                a.message.as_ref().map(|m| m.text.clone()),
+                (a.fact_span, "must agree across documents".to_string()),
+            ),
         };
         let mut related = vec![Related {
             message: format!("the rule at {}", run.rule_location(o)),
@@ -101,7 +145,11 @@ impl Finding {
                     ls.push((e.span, format!("says {}", e.value)));
                 }
             }
-            related.push(Related { message: format!("`{}` says {}", src.name, other.value), source: src, labels: ls });
+            related.push(Related {
+                message: format!("`{}` says {}", src.name, other.value),
+                source: src,
+                labels: ls,
+            });
         }
         let notes: Vec<String> = o.note.iter().cloned().chain(hidden).collect();
         let help = match (message_text, notes.is_empty()) {
@@ -110,7 +158,15 @@ impl Finding {
             (None, false) => Some(notes.join("; ")),
             (None, true) => None,
         };
-        Finding { message, code, severity, document, labels, help, related }
+        Finding {
+            message,
+            code,
+            severity,
+            document,
+            labels,
+            help,
+            related,
+        }
     }
 
     /// "error", "warning" or "note".
@@ -128,7 +184,11 @@ fn miette_severity(s: Severity) -> miette::Severity {
 }
 
 fn labeled(labels: &[(Span, String)]) -> Box<dyn Iterator<Item = LabeledSpan> + '_> {
-    Box::new(labels.iter().map(|(s, l)| LabeledSpan::new_with_span(Some(l.clone()), *s)))
+    Box::new(
+        labels
+            .iter()
+            .map(|(s, l)| LabeledSpan::new_with_span(Some(l.clone()), *s)),
+    )
 }
 
 impl fmt::Display for Finding {
@@ -147,7 +207,9 @@ impl Diagnostic for Finding {
         Some(miette_severity(self.severity))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.document)

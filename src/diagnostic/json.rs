@@ -114,9 +114,16 @@ pub fn report(run: &Run<'_>) -> JsonReport {
         .documents
         .iter()
         .enumerate()
-        .map(|(i, d)| JsonDocument { path: d.name.clone(), counts: Counts::of(run.outcomes.iter().filter(|o| o.document == i)) })
+        .map(|(i, d)| JsonDocument {
+            path: d.name.clone(),
+            counts: Counts::of(run.outcomes.iter().filter(|o| o.document == i)),
+        })
         .collect();
-    JsonReport { outcomes, summary: Counts::of(run.outcomes), documents }
+    JsonReport {
+        outcomes,
+        summary: Counts::of(run.outcomes),
+        documents,
+    }
 }
 
 /// One outcome as JSON.
@@ -151,7 +158,11 @@ pub fn outcome(run: &Run<'_>, o: &Outcome) -> JsonOutcome {
                 JsonOther {
                     document: od.name.clone(),
                     value: other.value.clone(),
-                    found: other.evidence.iter().map(|e| mention(od, e, Verdict::Supports)).collect(),
+                    found: other
+                        .evidence
+                        .iter()
+                        .map(|e| mention(od, e, Verdict::Supports))
+                        .collect(),
                 }
             })
             .collect(),

@@ -10,8 +10,8 @@
 //! Architecture invariant: nothing else in the crate formats a report, and
 //! nothing here decides an outcome.
 
-mod finding;
 pub mod facts;
+mod finding;
 pub mod json;
 pub mod summary;
 
@@ -54,7 +54,11 @@ impl Run<'_> {
     pub fn rule_location(&self, o: &Outcome) -> String {
         let file = &self.rules.files[o.rule.file];
         let span = statement_span(self.statement(o));
-        format!("{}:{}", file.source.name, file.source.line_col(span.start).line)
+        format!(
+            "{}:{}",
+            file.source.name,
+            file.source.line_col(span.start).line
+        )
     }
 }
 
@@ -77,7 +81,9 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
         Style::Color => GraphicalTheme::unicode(),
         Style::Plain => GraphicalTheme::unicode_nocolor(),
     };
-    GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false)
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
 }
 
 /// Renders any diagnostic with the handler.
@@ -116,7 +122,15 @@ pub fn short(run: &Run<'_>, outcomes: &[Outcome]) -> String {
             .next()
             .unwrap_or(0);
         let lc = doc.line_col(at);
-        let _ = writeln!(out, "{}:{}:{}: {}: {}", doc.name, lc.line, lc.column, f.severity_name(), f.message);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}: {}",
+            doc.name,
+            lc.line,
+            lc.column,
+            f.severity_name(),
+            f.message
+        );
     }
     out
 }

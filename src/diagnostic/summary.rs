@@ -42,7 +42,12 @@ impl Counts {
 
 /// The summary table: one row per document, then the total.
 pub fn render(documents: &[String], outcomes: &[Outcome]) -> String {
-    let width = documents.iter().map(|d| d.chars().count()).max().unwrap_or(8).max(8);
+    let width = documents
+        .iter()
+        .map(|d| d.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -51,9 +56,17 @@ pub fn render(documents: &[String], outcomes: &[Outcome]) -> String {
     );
     for (i, d) in documents.iter().enumerate() {
         let c = Counts::of(outcomes.iter().filter(|o| o.document == i));
-        let _ = writeln!(out, "{d:<width$}  {:>9}  {:>12}  {:>10}  {:>9}", c.supported, c.contradicted, c.not_stated, c.ambiguous);
+        let _ = writeln!(
+            out,
+            "{d:<width$}  {:>9}  {:>12}  {:>10}  {:>9}",
+            c.supported, c.contradicted, c.not_stated, c.ambiguous
+        );
     }
     let c = Counts::of(outcomes);
-    let _ = writeln!(out, "{:<width$}  {:>9}  {:>12}  {:>10}  {:>9}", "total", c.supported, c.contradicted, c.not_stated, c.ambiguous);
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>9}  {:>12}  {:>10}  {:>9}",
+        "total", c.supported, c.contradicted, c.not_stated, c.ambiguous
+    );
     out
 }

@@ -13,7 +13,10 @@ use crate::check::model::{Agreement, Expr, ExprNode, RuleFile, ToleranceAmount};
 use crate::quantity::{Interval, Kind};
 
 use super::measure::Measure;
-use super::{Candidate, DocumentResult, Evaluator, Evidence, OtherDocument, Outcome, StatementRef, Status, Verdict};
+use super::{
+    Candidate, DocumentResult, Evaluator, Evidence, OtherDocument, Outcome, StatementRef, Status,
+    Verdict,
+};
 
 struct Position {
     result: usize,
@@ -23,12 +26,25 @@ struct Position {
     reach: Interval,
 }
 
-pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, ag: &Agreement, results: &[DocumentResult]) -> Vec<Outcome> {
+pub(super) fn evaluate(
+    ev: &Evaluator<'_>,
+    rule: StatementRef,
+    file: &RuleFile,
+    ag: &Agreement,
+    results: &[DocumentResult],
+) -> Vec<Outcome> {
     let fact = &file.facts[ag.fact.0];
-    let expr = Expr { node: ExprNode::Fact(ag.fact), span: ag.fact_span, ty: fact.ty };
+    let expr = Expr {
+        node: ExprNode::Fact(ag.fact),
+        span: ag.fact_span,
+        ty: fact.ty,
+    };
     let mut outcomes = Vec::new();
     let mut positions: Vec<Position> = Vec::new();
-    let outcome = |document: usize, status: Status, candidates: Vec<Candidate>, note: Option<String>| Outcome {
+    let outcome = |document: usize,
+                   status: Status,
+                   candidates: Vec<Candidate>,
+                   note: Option<String>| Outcome {
         rule,
         document,
         fact: fact.name.clone(),
@@ -40,7 +56,9 @@ pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, 
         others: Vec::new(),
     };
     for (ri, r) in results.iter().enumerate() {
-        let Some(Some(bound)) = r.bindings.get(rule.file) else { continue };
+        let Some(Some(bound)) = r.bindings.get(rule.file) else {
+            continue;
+        };
         let values = ev.values(file, bound, &expr, 0);
         if values.is_empty() {
             outcomes.push(outcome(r.document, Status::NotStated, Vec::new(), None));
@@ -53,7 +71,9 @@ pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, 
             .min_by(|a, b| width(&a.1 .0.stated).total_cmp(&width(&b.1 .0.stated)))
             .map(|(i, _)| i)
             .unwrap_or(0);
-        let consistent = values.iter().all(|(m, _)| m.stated.intersects(&values[best].0.stated));
+        let consistent = values
+            .iter()
+            .all(|(m, _)| m.stated.intersects(&values[best].0.stated));
         if !consistent {
             let candidates = candidates_of(&values, Verdict::Undecided);
             let note = Some("the document states several different values".to_string());
@@ -64,8 +84,15 @@ pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, 
         let tol = match ag.tolerance.as_ref().map(|t| &t.amount) {
             Some(ToleranceAmount::Relative(x)) => x * measure.nominal.center().abs(),
             Some(ToleranceAmount::Absolute(v)) => {
-                let w = Measure::of(v, None, ev.config.hedges).nominal.center().abs();
-                if measure.kind == Kind::Date { w / 86_400.0 } else { w }
+                let w = Measure::of(v, None, ev.config.hedges)
+                    .nominal
+                    .center()
+                    .abs();
+                if measure.kind == Kind::Date {
+                    w / 86_400.0
+                } else {
+                    w
+                }
             }
             None => 0.0,
         };
@@ -80,7 +107,11 @@ pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, 
     // Cluster: precise positions first, each joining the first cluster whose
     // seed it overlaps.
     let mut order: Vec<usize> = (0..positions.len()).collect();
-    order.sort_by(|&a, &b| width(&positions[a].measure.stated).total_cmp(&width(&positions[b].measure.stated)).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        width(&positions[a].measure.stated)
+            .total_cmp(&width(&positions[b].measure.stated))
+            .then(a.cmp(&b))
+    });
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut undecided: Vec<usize> = Vec::new();
     for &p in &order {
@@ -96,9 +127,15 @@ pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, 
             _ => undecided.push(p),
         }
     }
-    let weight = |c: &Vec<usize>| c.iter().map(|&p| results[positions[p].result].trust).sum::<f64>();
+    let weight = |c: &Vec<usize>| {
+        c.iter()
+            .map(|&p| results[positions[p].result].trust)
+            .sum::<f64>()
+    };
     let best_weight = clusters.iter().map(weight).fold(0.0, f64::max);
-    let majority: Vec<usize> = (0..clusters.len()).filter(|&i| weight(&clusters[i]) == best_weight).collect();
+    let majority: Vec<usize> = (0..clusters.len())
+        .filter(|&i| weight(&clusters[i]) == best_weight)
+        .collect();
     let tie = majority.len() > 1;
 
     for (ci, cluster) in clusters.iter().enumerate() {
@@ -108,13 +145,22 @@ pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, 
             let doc = results[pos.result].document;
             let value = pos.measure.to_string();
             if in_majority {
-                let mut o = outcome(doc, Status::Supported, vec![candidate(pos, Verdict::Supports)], None);
+                let mut o = outcome(
+                    doc,
+                    Status::Supported,
+                    vec![candidate(pos, Verdict::Supports)],
+                    None,
+                );
                 o.expected = value;
                 outcomes.push(o);
                 continue;
             }
             // The other side: the majority cluster, or on a tie every other cluster.
-            let other_clusters: Vec<usize> = if tie { majority.iter().copied().filter(|&m| m != ci).collect() } else { majority.clone() };
+            let other_clusters: Vec<usize> = if tie {
+                majority.iter().copied().filter(|&m| m != ci).collect()
+            } else {
+                majority.clone()
+            };
             let others: Vec<OtherDocument> = other_clusters
                 .iter()
                 .flat_map(|&m| clusters[m].iter())
@@ -133,7 +179,12 @@ pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, 
             } else {
                 None
             };
-            let mut o = outcome(doc, Status::Contradicted, vec![candidate(pos, Verdict::Contradicts)], note);
+            let mut o = outcome(
+                doc,
+                Status::Contradicted,
+                vec![candidate(pos, Verdict::Contradicts)],
+                note,
+            );
             o.expected = majority_value;
             o.others = others;
             outcomes.push(o);
@@ -141,8 +192,16 @@ pub(super) fn evaluate(ev: &Evaluator<'_>, rule: StatementRef, file: &RuleFile, 
     }
     for &p in &undecided {
         let pos = &positions[p];
-        let note = Some(format!("`{}` fits more than one of the values other documents state", pos.measure));
-        outcomes.push(outcome(results[pos.result].document, Status::NotStated, vec![candidate(pos, Verdict::Undecided)], note));
+        let note = Some(format!(
+            "`{}` fits more than one of the values other documents state",
+            pos.measure
+        ));
+        outcomes.push(outcome(
+            results[pos.result].document,
+            Status::NotStated,
+            vec![candidate(pos, Verdict::Undecided)],
+            note,
+        ));
     }
     outcomes.sort_by_key(|o| o.document);
     outcomes
@@ -153,7 +212,11 @@ fn width(i: &Interval) -> f64 {
 }
 
 fn candidate(p: &Position, verdict: Verdict) -> Candidate {
-    Candidate { value: p.measure.to_string(), verdict, evidence: p.evidence.clone() }
+    Candidate {
+        value: p.measure.to_string(),
+        verdict,
+        evidence: p.evidence.clone(),
+    }
 }
 
 fn candidates_of(values: &[(Measure, Vec<Evidence>)], verdict: Verdict) -> Vec<Candidate> {
@@ -162,7 +225,11 @@ fn candidates_of(values: &[(Measure, Vec<Evidence>)], verdict: Verdict) -> Vec<C
         let value = m.to_string();
         match out.iter_mut().find(|c| c.value == value) {
             Some(c) => c.evidence.extend(e.iter().cloned()),
-            None => out.push(Candidate { value, verdict, evidence: e.clone() }),
+            None => out.push(Candidate {
+                value,
+                verdict,
+                evidence: e.clone(),
+            }),
         }
     }
     out

@@ -72,7 +72,9 @@ impl BindContext<'_> {
     }
 
     fn find(&self, k: &Keyword, range: Span) -> Option<Span> {
-        self.index.id(k).and_then(|id| self.hits.any_within(id, range))
+        self.index
+            .id(k)
+            .and_then(|id| self.hits.any_within(id, range))
     }
 }
 
@@ -86,7 +88,12 @@ pub fn kind_fits(fact: &Fact, m: &Mention) -> bool {
 }
 
 /// Tries to bind `m` to `fact`; `Err` says why it did not.
-pub fn bind(fact: &Fact, binder: &Binder, m: &Mention, cx: &BindContext<'_>) -> Result<BoundMention, Rejection> {
+pub fn bind(
+    fact: &Fact,
+    binder: &Binder,
+    m: &Mention,
+    cx: &BindContext<'_>,
+) -> Result<BoundMention, Rejection> {
     if let (Some(dim), Value::Quantity { dimension, .. }) = (fact.ty.dimension, &m.value) {
         if dim != *dimension {
             return Err(Rejection::WrongDimension);
@@ -102,17 +109,25 @@ pub fn bind(fact: &Fact, binder: &Binder, m: &Mention, cx: &BindContext<'_>) -> 
         match group.iter().find_map(|k| cx.find(k, window)) {
             Some(at) => keywords.push(at),
             None => {
-                return Err(Rejection::MissingKeyword { group: group.iter().map(|k| k.text.clone()).collect() })
+                return Err(Rejection::MissingKeyword {
+                    group: group.iter().map(|k| k.text.clone()).collect(),
+                })
             }
         }
     }
     for k in &binder.without {
         if let Some(at) = cx.find(k, window) {
-            return Err(Rejection::Excluded { keyword: k.text.clone(), at });
+            return Err(Rejection::Excluded {
+                keyword: k.text.clone(),
+                at,
+            });
         }
     }
     if fact.is_count {
-        let noun = binder.count_of.iter().find_map(|k| counted_noun(cx, k, m.span, sentence));
+        let noun = binder
+            .count_of
+            .iter()
+            .find_map(|k| counted_noun(cx, k, m.span, sentence));
         match noun {
             Some(at) => keywords.push(at),
             None => return Err(Rejection::NotCounting),
@@ -124,7 +139,11 @@ pub fn bind(fact: &Fact, binder: &Binder, m: &Mention, cx: &BindContext<'_>) -> 
         }
     }
     keywords.sort();
-    Ok(BoundMention { mention: m.clone(), sentence, keywords })
+    Ok(BoundMention {
+        mention: m.clone(),
+        sentence,
+        keywords,
+    })
 }
 
 /// The counted noun right after a number: "14 memorandums", "15 cooperation
@@ -138,7 +157,9 @@ fn counted_noun(cx: &BindContext<'_>, k: &Keyword, number: Span, sentence: Span)
         return None;
     }
     let between = &cx.text[number.end..at.start];
-    let plain = between.chars().all(|c| c.is_alphabetic() || c == '-' || c.is_whitespace());
+    let plain = between
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c.is_whitespace());
     (plain && between.split_whitespace().count() <= 2).then_some(at)
 }
 
@@ -150,7 +171,11 @@ fn words_around(text: &str, sentence: Span, m: Span, n: usize) -> Span {
     for (i, _) in before.char_indices().rev() {
         let abs = sentence.start + i;
         let c = text[abs..].chars().next().unwrap_or(' ');
-        let prev_ws = i == 0 || text[..abs].chars().next_back().is_some_and(char::is_whitespace);
+        let prev_ws = i == 0
+            || text[..abs]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace);
         if !c.is_whitespace() && prev_ws {
             count += 1;
             if count > n {
@@ -183,21 +208,30 @@ fn words_around(text: &str, sentence: Span, m: Span, n: usize) -> Span {
 /// Words of `s`, lowercased, with surrounding punctuation trimmed.
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
 
 /// Whether a typed-capture pattern matches with `m` as its capture.
 fn pattern_matches(parts: &[PatternPart], text: &str, sentence: Span, m: Span) -> bool {
-    let Some(cap) = parts.iter().position(|p| matches!(p, PatternPart::Capture(_))) else {
+    let Some(cap) = parts
+        .iter()
+        .position(|p| matches!(p, PatternPart::Capture(_)))
+    else {
         return false;
     };
     let expand = |ps: &[PatternPart]| -> Vec<Option<(String, usize)>> {
         // Some((word, 0)) a literal word; None… a skip of up to n words, encoded as ("", n).
         ps.iter()
             .flat_map(|p| match p {
-                PatternPart::Text(t) => words(t).into_iter().map(|w| Some((w, 0))).collect::<Vec<_>>(),
+                PatternPart::Text(t) => words(t)
+                    .into_iter()
+                    .map(|w| Some((w, 0)))
+                    .collect::<Vec<_>>(),
                 PatternPart::Skip(n) => vec![Some((String::new(), *n))],
                 PatternPart::Capture(_) => vec![None],
             })
@@ -216,13 +250,19 @@ fn pattern_matches(parts: &[PatternPart], text: &str, sentence: Span, m: Span) -
 fn seq_matches(pattern: &[(String, usize)], text: &[String]) -> bool {
     match pattern.split_first() {
         None => true,
-        Some(((w, 0), rest)) => text.first().is_some_and(|t| t == w) && seq_matches(rest, &text[1..]),
+        Some(((w, 0), rest)) => {
+            text.first().is_some_and(|t| t == w) && seq_matches(rest, &text[1..])
+        }
         Some(((_, n), rest)) => (0..=(*n).min(text.len())).any(|k| seq_matches(rest, &text[k..])),
     }
 }
 
 /// Every mention that binds to each fact of a file.
-pub fn bind_all(facts: &[Fact], mentions: &[Mention], cx: &BindContext<'_>) -> Vec<Vec<BoundMention>> {
+pub fn bind_all(
+    facts: &[Fact],
+    mentions: &[Mention],
+    cx: &BindContext<'_>,
+) -> Vec<Vec<BoundMention>> {
     facts
         .iter()
         .map(|fact| match &fact.source {
@@ -251,7 +291,10 @@ mod tests {
             PatternPart::Capture(Kind::Date),
         ];
         assert!(pattern_matches(&parts, text, Span::new(0, text.len()), m));
-        let wrong = vec![PatternPart::Text("left".into()), PatternPart::Capture(Kind::Date)];
+        let wrong = vec![
+            PatternPart::Text("left".into()),
+            PatternPart::Capture(Kind::Date),
+        ];
         assert!(!pattern_matches(&wrong, text, Span::new(0, text.len()), m));
     }
 

@@ -47,7 +47,11 @@ fn normalise(k: &str) -> (String, bool) {
     let open = k.ends_with('*');
     let t = k.trim_end_matches('*').trim();
     // Collapse inner whitespace: "memorandums  of understanding".
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let t = t
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     (t, open)
 }
 
@@ -58,7 +62,12 @@ impl KeywordIndex {
         let mut open_ended = Vec::new();
         let mut add = |k: &Keyword| {
             let (t, open) = normalise(&k.text);
-            if !t.is_empty() && !texts.iter().zip(&open_ended).any(|(x, o)| *x == t && *o == open) {
+            if !t.is_empty()
+                && !texts
+                    .iter()
+                    .zip(&open_ended)
+                    .any(|(x, o)| *x == t && *o == open)
+            {
                 texts.push(t);
                 open_ended.push(open);
             }
@@ -79,7 +88,11 @@ impl KeywordIndex {
                 .build(&texts)
                 .expect("keyword automaton fits in memory")
         });
-        KeywordIndex { automaton, open_ended, texts }
+        KeywordIndex {
+            automaton,
+            open_ended,
+            texts,
+        }
     }
 
     /// The id of a keyword as written in a rule.
@@ -136,9 +149,15 @@ impl KeywordIndex {
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn ends_word(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }

@@ -8,7 +8,10 @@ use std::fmt;
 
 use crate::check::model::ArithOp;
 use crate::quantity::date::{from_day_number, Precision};
-use crate::quantity::{format_large, format_number, DateValue, DurationUnit, Hedge, HedgeWidths, Interval, Kind, Scale, Value};
+use crate::quantity::{
+    format_large, format_number, DateValue, DurationUnit, Hedge, HedgeWidths, Interval, Kind,
+    Scale, Value,
+};
 
 /// A value ready for comparison.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,15 +45,33 @@ impl Measure {
             kind: value.kind(),
             scale: value.scale(),
             stated: value.hedged_interval(hedge, widths),
-            nominal: if hedge.is_some_and(|h| h != Hedge::About) { value.hedged_interval(hedge, widths) } else { nominal },
+            nominal: if hedge.is_some_and(|h| h != Hedge::About) {
+                value.hedged_interval(hedge, widths)
+            } else {
+                nominal
+            },
             approximate: hedge == Some(Hedge::About),
             year,
             value: Some(value.clone()),
         }
     }
 
-    fn computed(kind: Kind, scale: Scale, stated: Interval, nominal: Interval, approximate: bool) -> Measure {
-        Measure { kind, scale, stated, nominal, approximate, year: None, value: None }
+    fn computed(
+        kind: Kind,
+        scale: Scale,
+        stated: Interval,
+        nominal: Interval,
+        approximate: bool,
+    ) -> Measure {
+        Measure {
+            kind,
+            scale,
+            stated,
+            nominal,
+            approximate,
+            year: None,
+            value: None,
+        }
     }
 
     /// `self OP other`, or `None` when the kinds do not combine (the checker
@@ -65,7 +86,13 @@ impl Measure {
                     // "2026 − 2019", not the 6-to-8-year span of their days.
                     let secs = f64::from(a - b) * DurationUnit::Year.seconds();
                     let i = Interval::point(secs);
-                    return Some(Measure::computed(Kind::Duration, Scale::Plain, i, i, approx));
+                    return Some(Measure::computed(
+                        Kind::Duration,
+                        Scale::Plain,
+                        i,
+                        i,
+                        approx,
+                    ));
                 }
                 let day = 86_400.0;
                 Some(Measure::computed(
@@ -78,13 +105,31 @@ impl Measure {
             }
             (Kind::Date, Add | Sub, Kind::Duration) => {
                 let days = |i: &Interval| i.scale(1.0 / 86_400.0);
-                let f = |a: &Interval, b: &Interval| if op == Add { a.add(&days(b)) } else { a.sub(&days(b)) };
-                Some(Measure::computed(Kind::Date, Scale::Plain, f(&self.stated, &other.stated), f(&self.nominal, &other.nominal), approx))
+                let f = |a: &Interval, b: &Interval| {
+                    if op == Add {
+                        a.add(&days(b))
+                    } else {
+                        a.sub(&days(b))
+                    }
+                };
+                Some(Measure::computed(
+                    Kind::Date,
+                    Scale::Plain,
+                    f(&self.stated, &other.stated),
+                    f(&self.nominal, &other.nominal),
+                    approx,
+                ))
             }
             (Kind::Duration, Add, Kind::Date) => other.combine(Add, self),
             (a, Add | Sub, b) if a == b && self.scale == other.scale => {
                 let f = |x: &Interval, y: &Interval| if op == Add { x.add(y) } else { x.sub(y) };
-                Some(Measure::computed(a, self.scale, f(&self.stated, &other.stated), f(&self.nominal, &other.nominal), approx))
+                Some(Measure::computed(
+                    a,
+                    self.scale,
+                    f(&self.stated, &other.stated),
+                    f(&self.nominal, &other.nominal),
+                    approx,
+                ))
             }
             (_, Mul | Div, Kind::Number) => {
                 let k = other.nominal.center();
@@ -92,7 +137,13 @@ impl Measure {
                     return None;
                 }
                 let k = if op == Mul { k } else { 1.0 / k };
-                Some(Measure::computed(self.kind, self.scale, scale_signed(&self.stated, k), scale_signed(&self.nominal, k), approx))
+                Some(Measure::computed(
+                    self.kind,
+                    self.scale,
+                    scale_signed(&self.stated, k),
+                    scale_signed(&self.nominal, k),
+                    approx,
+                ))
             }
             (Kind::Number, Mul, _) => other.combine(Mul, self),
             (a, Div, b) if a == b && self.scale == other.scale => {
@@ -100,7 +151,13 @@ impl Measure {
                 if k == 0.0 {
                     return None;
                 }
-                Some(Measure::computed(Kind::Number, Scale::Plain, self.stated.scale(1.0 / k), self.nominal.scale(1.0 / k), approx))
+                Some(Measure::computed(
+                    Kind::Number,
+                    Scale::Plain,
+                    self.stated.scale(1.0 / k),
+                    self.nominal.scale(1.0 / k),
+                    approx,
+                ))
             }
             _ => None,
         }
@@ -111,7 +168,12 @@ fn scale_signed(i: &Interval, k: f64) -> Interval {
     if k >= 0.0 {
         i.scale(k)
     } else {
-        Interval { lo: i.hi * k, hi: i.lo * k, lo_open: i.hi_open, hi_open: i.lo_open }
+        Interval {
+            lo: i.hi * k,
+            hi: i.lo * k,
+            lo_open: i.hi_open,
+            hi_open: i.lo_open,
+        }
     }
 }
 
@@ -148,7 +210,16 @@ impl fmt::Display for Measure {
 pub fn format_duration(seconds: f64) -> String {
     for unit in DurationUnit::ALL.iter().rev() {
         let n = seconds / unit.seconds();
-        if n.abs() >= 1.0 && (n - n.round()).abs() < 1e-6 && !matches!(unit, DurationUnit::Fortnight | DurationUnit::Quarter | DurationUnit::Decade | DurationUnit::Century) {
+        if n.abs() >= 1.0
+            && (n - n.round()).abs() < 1e-6
+            && !matches!(
+                unit,
+                DurationUnit::Fortnight
+                    | DurationUnit::Quarter
+                    | DurationUnit::Decade
+                    | DurationUnit::Century
+            )
+        {
             return format!("{} {}", format_number(n.round()), unit.name_for(n.round()));
         }
     }
@@ -165,7 +236,13 @@ mod tests {
     use super::*;
 
     fn date(s: &str) -> Measure {
-        Measure::of(&Value::Date { date: DateValue::parse_iso(s).unwrap() }, None, HedgeWidths::default())
+        Measure::of(
+            &Value::Date {
+                date: DateValue::parse_iso(s).unwrap(),
+            },
+            None,
+            HedgeWidths::default(),
+        )
     }
 
     #[test]
@@ -177,14 +254,25 @@ mod tests {
 
     #[test]
     fn day_minus_day_is_days() {
-        let d = date("2026-01-07").combine(ArithOp::Sub, &date("2026-01-04")).unwrap();
+        let d = date("2026-01-07")
+            .combine(ArithOp::Sub, &date("2026-01-04"))
+            .unwrap();
         assert_eq!(d.to_string(), "3 days");
     }
 
     #[test]
     fn date_plus_duration_is_a_date() {
-        let four_days = Measure::of(&Value::Duration { amount: 4.0, unit: DurationUnit::Day }, None, HedgeWidths::default());
-        let d = date("2026-01-04").combine(ArithOp::Add, &four_days).unwrap();
+        let four_days = Measure::of(
+            &Value::Duration {
+                amount: 4.0,
+                unit: DurationUnit::Day,
+            },
+            None,
+            HedgeWidths::default(),
+        );
+        let d = date("2026-01-04")
+            .combine(ArithOp::Add, &four_days)
+            .unwrap();
         assert_eq!(d.to_string(), "2026-01-08");
     }
 }

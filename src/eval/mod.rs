@@ -18,8 +18,8 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
 use crate::check::model::{
-    Assertion, CmpOp, Comparison, Expr, ExprNode, FactId, FactSource, RuleFile, RuleSet, Severity, Statement,
-    Tolerance, ToleranceAmount,
+    Assertion, CmpOp, Comparison, Expr, ExprNode, FactId, FactSource, RuleFile, RuleSet, Severity,
+    Statement, Tolerance, ToleranceAmount,
 };
 use crate::config::Config;
 use crate::document::{sentences, Document};
@@ -47,7 +47,12 @@ pub enum Status {
 
 impl Status {
     /// Every status, in report order.
-    pub const ALL: [Status; 4] = [Status::Supported, Status::Contradicted, Status::NotStated, Status::Ambiguous];
+    pub const ALL: [Status; 4] = [
+        Status::Supported,
+        Status::Contradicted,
+        Status::NotStated,
+        Status::Ambiguous,
+    ];
 
     /// The snake_case name.
     pub fn name(self) -> &'static str {
@@ -184,7 +189,12 @@ impl<'a> Evaluator<'a> {
                 b.build().ok()
             })
             .collect();
-        Evaluator { rules, config, keywords: KeywordIndex::new(rules), scopes }
+        Evaluator {
+            rules,
+            config,
+            keywords: KeywordIndex::new(rules),
+            scopes,
+        }
     }
 
     /// The rule set.
@@ -198,17 +208,30 @@ impl<'a> Evaluator<'a> {
             None => true,
             Some(set) => {
                 let p = path.strip_prefix("./").unwrap_or(path);
-                set.is_match(p) || std::path::Path::new(p).file_name().is_some_and(|n| set.is_match(n))
+                set.is_match(p)
+                    || std::path::Path::new(p)
+                        .file_name()
+                        .is_some_and(|n| set.is_match(n))
             }
         }
     }
 
     /// Binds every fact and evaluates every assertion for one document.
-    pub fn evaluate_document(&self, index: usize, doc: &Document, mentions: &[Mention]) -> DocumentResult {
+    pub fn evaluate_document(
+        &self,
+        index: usize,
+        doc: &Document,
+        mentions: &[Mention],
+    ) -> DocumentResult {
         let text: &str = &doc.source.text;
         let sentence_spans = sentences(text, doc.body);
         let hits = self.keywords.scan(text, doc.body);
-        let cx = BindContext { text, sentences: &sentence_spans, hits: &hits, index: &self.keywords };
+        let cx = BindContext {
+            text,
+            sentences: &sentence_spans,
+            hits: &hits,
+            index: &self.keywords,
+        };
         let mut bindings = Vec::new();
         let mut outcomes = Vec::new();
         for (fi, file) in self.rules.files.iter().enumerate() {
@@ -219,17 +242,31 @@ impl<'a> Evaluator<'a> {
             let bound = bind_all(&file.facts, mentions, &cx);
             for (si, st) in file.statements.iter().enumerate() {
                 if let Statement::Assert(a) = st {
-                    let rule = StatementRef { file: fi, statement: si };
+                    let rule = StatementRef {
+                        file: fi,
+                        statement: si,
+                    };
                     outcomes.push(self.assess(rule, index, file, &bound, a));
                 }
             }
             bindings.push(Some(bound));
         }
-        DocumentResult { document: index, trust: doc.meta.trust.unwrap_or(1.0), bindings, outcomes }
+        DocumentResult {
+            document: index,
+            trust: doc.meta.trust.unwrap_or(1.0),
+            bindings,
+            outcomes,
+        }
     }
 
     /// The candidate values of an expression in one document.
-    fn values(&self, file: &RuleFile, bound: &[Vec<BoundMention>], e: &Expr, depth: usize) -> Vec<(Measure, Vec<Evidence>)> {
+    fn values(
+        &self,
+        file: &RuleFile,
+        bound: &[Vec<BoundMention>],
+        e: &Expr,
+        depth: usize,
+    ) -> Vec<(Measure, Vec<Evidence>)> {
         const MAX_CANDIDATES: usize = 64;
         match &e.node {
             ExprNode::Literal(v) => vec![(Measure::of(v, None, self.config.hedges), Vec::new())],
@@ -246,12 +283,17 @@ impl<'a> Evaluator<'a> {
                                 hedge: b.mention.hedge,
                                 sentence: b.sentence,
                             };
-                            (Measure::of(&b.mention.value, b.mention.hedge, self.config.hedges), vec![ev])
+                            (
+                                Measure::of(&b.mention.value, b.mention.hedge, self.config.hedges),
+                                vec![ev],
+                            )
                         })
                         .collect(),
                     // Derived facts may refer to derived facts; the checker
                     // rejects cycles, the depth bound is a second guard.
-                    FactSource::Derived(expr) if depth < 16 => self.values(file, bound, expr, depth + 1),
+                    FactSource::Derived(expr) if depth < 16 => {
+                        self.values(file, bound, expr, depth + 1)
+                    }
                     FactSource::Derived(_) => Vec::new(),
                 }
             }
@@ -278,7 +320,10 @@ impl<'a> Evaluator<'a> {
         match &t.amount {
             ToleranceAmount::Relative(r) => r * expected.nominal.center().abs(),
             ToleranceAmount::Absolute(v) => {
-                let w = Measure::of(v, None, self.config.hedges).nominal.center().abs();
+                let w = Measure::of(v, None, self.config.hedges)
+                    .nominal
+                    .center()
+                    .abs();
                 // A tolerance on dates is a duration; dates are measured in days.
                 if expected.kind == Kind::Date && v.kind() == Kind::Duration {
                     w / 86_400.0
@@ -289,8 +334,17 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn assess(&self, rule: StatementRef, document: usize, file: &RuleFile, bound: &[Vec<BoundMention>], a: &Assertion) -> Outcome {
-        let fact = first_fact(&a.lhs).map(|FactId(i)| file.facts[i].name.clone()).unwrap_or_default();
+    fn assess(
+        &self,
+        rule: StatementRef,
+        document: usize,
+        file: &RuleFile,
+        bound: &[Vec<BoundMention>],
+        a: &Assertion,
+    ) -> Outcome {
+        let fact = first_fact(&a.lhs)
+            .map(|FactId(i)| file.facts[i].name.clone())
+            .unwrap_or_default();
         let lhs = self.values(file, bound, &a.lhs, 0);
         let (expected_sets, expected_text) = self.expected(file, bound, &a.comparison);
         let mut candidates: Vec<Candidate> = Vec::new();
@@ -308,9 +362,16 @@ impl<'a> Evaluator<'a> {
             }
             let value = m.to_string();
             // One candidate per distinct value; keep every mention as evidence.
-            match candidates.iter_mut().find(|c| c.value == value && c.verdict == v) {
+            match candidates
+                .iter_mut()
+                .find(|c| c.value == value && c.verdict == v)
+            {
                 Some(c) => c.evidence.extend(evidence.iter().cloned()),
-                None => candidates.push(Candidate { value, verdict: v, evidence: evidence.clone() }),
+                None => candidates.push(Candidate {
+                    value,
+                    verdict: v,
+                    evidence: evidence.clone(),
+                }),
             }
         }
         let supports = candidates.iter().any(|c| c.verdict == Verdict::Supports);
@@ -339,16 +400,25 @@ impl<'a> Evaluator<'a> {
 
     /// The expected sets of a comparison (one per right-hand candidate) and
     /// how to print the expectation.
-    fn expected(&self, file: &RuleFile, bound: &[Vec<BoundMention>], c: &Comparison) -> (Vec<Expected>, String) {
+    fn expected(
+        &self,
+        file: &RuleFile,
+        bound: &[Vec<BoundMention>],
+        c: &Comparison,
+    ) -> (Vec<Expected>, String) {
         match c {
-            Comparison::Compare { op, rhs, tolerance, .. } => {
+            Comparison::Compare {
+                op, rhs, tolerance, ..
+            } => {
                 let rhs_values = self.values(file, bound, rhs, 0);
                 let sets = rhs_values
                     .iter()
                     .map(|(e, _)| {
                         let width = match (op, tolerance) {
                             (_, Some(t)) => self.tolerance_width(t, e),
-                            (CmpOp::Approx, None) => self.config.approx_tolerance * e.nominal.center().abs(),
+                            (CmpOp::Approx, None) => {
+                                self.config.approx_tolerance * e.nominal.center().abs()
+                            }
                             _ => 0.0,
                         };
                         let set = match op {
@@ -358,7 +428,11 @@ impl<'a> Evaluator<'a> {
                             CmpOp::Gt => Interval::above(e.nominal.hi),
                             CmpOp::Ge => Interval::at_least(e.nominal.lo),
                         };
-                        Expected { set, op: *op, scale: e.scale }
+                        Expected {
+                            set,
+                            op: *op,
+                            scale: e.scale,
+                        }
                     })
                     .collect();
                 let rhs_text = match rhs_values.as_slice() {
@@ -367,10 +441,15 @@ impl<'a> Evaluator<'a> {
                 };
                 let tol_text = match (tolerance, op) {
                     (Some(t), _) => match &t.amount {
-                        ToleranceAmount::Relative(r) => format!(" ± {}%", crate::quantity::format_number(r * 100.0)),
+                        ToleranceAmount::Relative(r) => {
+                            format!(" ± {}%", crate::quantity::format_number(r * 100.0))
+                        }
                         ToleranceAmount::Absolute(v) => format!(" ± {v}"),
                     },
-                    (None, CmpOp::Approx) => format!(" ± {}%", crate::quantity::format_number(self.config.approx_tolerance * 100.0)),
+                    (None, CmpOp::Approx) => format!(
+                        " ± {}%",
+                        crate::quantity::format_number(self.config.approx_tolerance * 100.0)
+                    ),
                     _ => String::new(),
                 };
                 let text = match op {
@@ -385,7 +464,11 @@ impl<'a> Evaluator<'a> {
                 let mut sets = Vec::new();
                 for (a, _) in &l {
                     for (b, _) in &h {
-                        sets.push(Expected { set: Interval::closed(a.nominal.lo, b.nominal.hi), op: CmpOp::Eq, scale: a.scale });
+                        sets.push(Expected {
+                            set: Interval::closed(a.nominal.lo, b.nominal.hi),
+                            op: CmpOp::Eq,
+                            scale: a.scale,
+                        });
                     }
                 }
                 let text = match (l.as_slice(), h.as_slice()) {
@@ -404,7 +487,10 @@ impl<'a> Evaluator<'a> {
         for (fi, file) in self.rules.files.iter().enumerate() {
             for (si, st) in file.statements.iter().enumerate() {
                 let Statement::Agree(ag) = st else { continue };
-                let rule = StatementRef { file: fi, statement: si };
+                let rule = StatementRef {
+                    file: fi,
+                    statement: si,
+                };
                 out.extend(agree::evaluate(self, rule, file, ag, results));
             }
         }
@@ -441,7 +527,12 @@ pub struct Expected {
 /// Whether values on two scales can be compared: the same scale, or money
 /// where one side names no currency.
 fn comparable(a: Scale, b: Scale) -> bool {
-    a == b || matches!((a, b), (Scale::Currency(None), Scale::Currency(_)) | (Scale::Currency(_), Scale::Currency(None)))
+    a == b
+        || matches!(
+            (a, b),
+            (Scale::Currency(None), Scale::Currency(_))
+                | (Scale::Currency(_), Scale::Currency(None))
+        )
 }
 
 /// How a stated value fares against an expected set.
@@ -461,7 +552,11 @@ pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
     }
     // "about 900 km": the value as written decides support, the hedged
     // range decides contradiction.
-    let inside = if stated.approximate { &stated.nominal } else { &stated.stated };
+    let inside = if stated.approximate {
+        &stated.nominal
+    } else {
+        &stated.stated
+    };
     if inside.is_subset_of(expected) {
         Verdict::Supports
     } else if !stated.stated.intersects(expected) {

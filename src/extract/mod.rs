@@ -3,12 +3,30 @@
 //! Architecture invariant: the extractor never sees rules. It finds every
 //! number, ordinal, percentage, money amount, quantity, duration and date in
 //! the text, whether or not any rule will ask about it.
+//!
+//! How it works: the text is cut into chunks at line ends (bounded memory on
+//! 10 MB single documents), each chunk is tokenized once ([`token`]), and a
+//! left-to-right scan tries, at each token that can start a value, every
+//! grammar — [`date`], [`measure`] (money, percent, quantity, duration) and
+//! [`number`] — keeping the longest reading. A hedge word before the value
+//! ("about", "more than") is folded into the mention. Each grammar looks at a
+//! bounded number of tokens, so the whole scan is linear in the text. Times of
+//! day, phone numbers, codes and URLs are recognised only to be skipped.
+
+mod date;
+pub mod jsonl;
+mod lexicon;
+mod measure;
+mod number;
+mod phrase;
+mod token;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::quantity::{Hedge, Value};
 use crate::source::Span;
+use token::{Tk, Tok};
 
 /// A typed value found in a text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -31,6 +49,655 @@ pub struct ExtractOptions {
 
 /// Every mention in `text`, in order of position, not overlapping.
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
-    let _ = (text, options);
-    Vec::new()
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text, start);
+        let chunk = &text[start..end];
+        token::tokenize(chunk, &mut toks);
+        let cx = Cx {
+            text: chunk,
+            t: &toks,
+            reference: options.reference_date,
+        };
+        scan(&cx, start, &mut out);
+        start = end;
+    }
+    out
+}
+
+/// Chunks end at a line end between 32 KiB and 64 KiB in, else at a space,
+/// else at a character boundary: values never span lines in practice, and a
+/// bounded chunk keeps the token buffer small.
+fn chunk_end(text: &str, start: usize) -> usize {
+    const MAX: usize = 64 * 1024;
+    const MIN: usize = 32 * 1024;
+    if text.len() - start <= MAX {
+        return text.len();
+    }
+    let window = &text.as_bytes()[start + MIN..start + MAX];
+    if let Some(p) = memchr::memrchr(b'\n', window) {
+        return start + MIN + p + 1;
+    }
+    if let Some(p) = memchr::memrchr2(b'.', b' ', window) {
+        return start + MIN + p + 1;
+    }
+    let mut e = start + MAX;
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    e
+}
+
+/// The tense a sentence speaks in, for resolving "June" or "Tuesday".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    None,
+}
+
+/// A tokenized chunk and what the grammars need to read it.
+pub(crate) struct Cx<'a> {
+    pub text: &'a str,
+    pub t: &'a [Tok],
+    pub reference: Option<Date>,
+}
+
+/// What lies past the end of the tokens: nothing that matches anything.
+static NONE: Tok = Tok {
+    start: 0,
+    end: 0,
+    kind: Tk::Punct,
+    ws: true,
+    ch: '\0',
+    lex: None,
+};
+
+impl Cx<'_> {
+    /// Token `i`, or a blank token past the end (so grammars can look ahead
+    /// without bounds checks and never panic).
+    pub fn tk(&self, i: usize) -> &Tok {
+        self.t.get(i).unwrap_or(&NONE)
+    }
+
+    /// The text of token `i` ("" past the end).
+    pub fn raw(&self, i: usize) -> &str {
+        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// The text of token `i` when glued to the previous one.
+    pub fn raw_adj(&self, i: usize) -> Option<&str> {
+        self.t
+            .get(i)
+            .filter(|t| !t.ws)
+            .map(|t| &self.text[t.start..t.end])
+    }
+
+    /// Token `i` is the mark `c`, glued to the previous token.
+    pub fn is_p_adj(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| !t.ws && t.is_p(c))
+    }
+
+    /// Token `i` is the mark `c`.
+    pub fn is_p_at(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.is_p(c))
+    }
+
+    /// Token `i` is a digit run glued to the previous token, of `len` digits
+    /// (any length when `len` is 0).
+    pub fn num_adj(&self, i: usize, len: usize) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| !t.ws && t.kind == Tk::Num && (len == 0 || t.end - t.start == len))
+    }
+
+    /// Token `i` is a word glued to the previous token.
+    pub fn word_adj(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.ws && t.kind == Tk::Word)
+    }
+
+    /// Token `i` is glued to a word before it.
+    pub fn word_adj_before(&self, i: usize) -> bool {
+        i > 0 && !self.t[i].ws && self.t[i - 1].kind == Tk::Word
+    }
+
+    /// Token `i` is the word `w`.
+    pub fn is_w(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(w))
+    }
+
+    /// Token `i` (a sign) is glued to a word or number before it, as in
+    /// "2013-14" or "J1149.5+6663", so it is not a sign.
+    pub fn prev_joins(&self, i: usize) -> bool {
+        i > 0 && !self.t[i].ws && matches!(self.t[i - 1].kind, Tk::Word | Tk::Num)
+    }
+
+    fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        let stop = |t: &Tok| t.kind == Tk::Punct && matches!(t.ch, '.' | '!' | '?' | ';');
+        let mut s = i;
+        while s > 0 && i - s < 20 && !stop(&self.t[s - 1]) {
+            s -= 1;
+        }
+        let mut e = i;
+        while e < self.t.len() && e - i < 15 && !stop(&self.t[e]) {
+            e += 1;
+        }
+        (s, e)
+    }
+
+    /// The tense of the sentence around token `i`: the nearest tense marker
+    /// before it, else after it.
+    pub fn tense(&self, i: usize) -> Tense {
+        let (s, e) = self.sentence_bounds(i);
+        let of = |k: usize| -> Tense {
+            let t = &self.t[k];
+            if t.kind != Tk::Word {
+                return Tense::None;
+            }
+            match t.key() {
+                "will" | "ll" | "shall" | "going" | "plans" | "plan" | "scheduled" | "expected"
+                | "due" | "tomorrow" | "upcoming" | "next" => Tense::Future,
+                "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "since"
+                | "earlier" | "said" | "met" | "held" | "took" | "made" | "came" | "went"
+                | "began" | "begun" | "gave" | "saw" | "left" | "won" | "lost" | "became"
+                | "spoke" | "told" | "led" | "paid" | "rose" | "fell" | "kept" | "got"
+                | "brought" | "sent" | "wrote" | "ran" => Tense::Past,
+                _ => {
+                    let raw = self.raw(k);
+                    let past_ed = raw.len() >= 5
+                        && raw.ends_with("ed")
+                        && raw.chars().next().is_some_and(|c| c.is_lowercase())
+                        && !matches!(
+                            raw,
+                            "based"
+                                | "needed"
+                                | "united"
+                                | "related"
+                                | "limited"
+                                | "used"
+                                | "supposed"
+                                | "interested"
+                                | "concerned"
+                                | "advanced"
+                        );
+                    if past_ed {
+                        Tense::Past
+                    } else {
+                        Tense::None
+                    }
+                }
+            }
+        };
+        for k in (s..i).rev() {
+            let t = of(k);
+            if t != Tense::None {
+                return t;
+            }
+        }
+        for k in i + 1..e {
+            let t = of(k);
+            if t != Tense::None {
+                return t;
+            }
+        }
+        Tense::None
+    }
+
+    /// Whether "in N units" at `i` measures a span rather than naming a future
+    /// date: "the first visit in seven years", "not seen in years", "has
+    /// risen 5% in two years".
+    pub fn span_context(&self, i: usize) -> bool {
+        let (s, _) = self.sentence_bounds(i);
+        (s..i).any(|k| {
+            let t = &self.t[k];
+            let key = t.key();
+            matches!(
+                key,
+                "first"
+                    | "last"
+                    | "only"
+                    | "not"
+                    | "never"
+                    | "no"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "t"
+                    | "was"
+                    | "were"
+                    | "rose"
+                    | "fell"
+            ) || (t.kind == Tk::Word && self.raw(k).len() > 4 && self.raw(k).ends_with("est"))
+                || (t.kind == Tk::Word && self.raw(k).len() >= 5 && self.raw(k).ends_with("ed"))
+        })
+    }
+}
+
+/// A reading of tokens `i..end`: a value, or `None` for text recognised only
+/// to be skipped (a time of day, a phone number).
+struct Cand {
+    end: usize,
+    value: Option<Value>,
+}
+
+/// Hedge words before a value: the hedge and the token after it.
+fn hedge_at(cx: &Cx, i: usize) -> Option<(Hedge, usize)> {
+    let t = cx.t.get(i)?;
+    if t.kind == Tk::Punct {
+        return match t.ch {
+            '~' | '≈' => Some((Hedge::About, i + 1)),
+            '>' => Some((Hedge::Over, i + 1)),
+            '<' => Some((Hedge::LessThan, i + 1)),
+            '≥' => Some((Hedge::AtLeast, i + 1)),
+            '≤' => Some((Hedge::UpTo, i + 1)),
+            _ => None,
+        };
+    }
+    let k1 = cx.t.get(i + 1).map_or("", |t| t.key());
+    let k2 = cx.t.get(i + 2).map_or("", |t| t.key());
+    Some(match (t.key(), k1, k2) {
+        ("just", "over", _) | ("just", "above", _) => (Hedge::Over, i + 2),
+        ("just", "under", _) | ("just", "below", _) | ("close", "to", _) => (Hedge::Nearly, i + 2),
+        ("more", "than", _) | ("upwards", "of", _) => (Hedge::Over, i + 2),
+        ("in", "excess", "of") => (Hedge::Over, i + 3),
+        ("at", "least", _) | ("a", "minimum", "of") => {
+            (Hedge::AtLeast, if t.is("a") { i + 3 } else { i + 2 })
+        }
+        ("no", "fewer", "than") | ("no", "less", "than") | ("not", "less", "than") => {
+            (Hedge::AtLeast, i + 3)
+        }
+        ("up", "to", _) | ("at", "most", _) => (Hedge::UpTo, i + 2),
+        ("as", "many", "as")
+        | ("as", "much", "as")
+        | ("no", "more", "than")
+        | ("not", "more", "than") => (Hedge::UpTo, i + 3),
+        ("a", "maximum", "of") => (Hedge::UpTo, i + 3),
+        ("less", "than", _) | ("fewer", "than", _) => (Hedge::LessThan, i + 2),
+        ("an", "estimated", _) => (Hedge::About, i + 2),
+        ("about", ..)
+        | ("approximately", ..)
+        | ("around", ..)
+        | ("roughly", ..)
+        | ("some", ..)
+        | ("estimated", ..)
+        | ("circa", ..)
+        | ("approx", ..) => (
+            Hedge::About,
+            if cx.is_p_adj(i + 1, '.') {
+                i + 2
+            } else {
+                i + 1
+            },
+        ),
+        ("over", ..) | ("above", ..) | ("exceeding", ..) => (Hedge::Over, i + 1),
+        ("nearly", ..) | ("almost", ..) => (Hedge::Nearly, i + 1),
+        ("under", ..) | ("below", ..) => (Hedge::LessThan, i + 1),
+        _ => return None,
+    })
+}
+
+/// Times of day, phone numbers and digit codes: spans to skip.
+fn skip_at(cx: &Cx, i: usize) -> Option<usize> {
+    let t = &cx.tk(i);
+    if t.kind == Tk::Word {
+        if t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW") {
+            let mut e = i + 1;
+            while e < cx.t.len() && !cx.tk(e).ws {
+                e += 1;
+            }
+            return Some(e);
+        }
+        // "seven p.m.", "ten o'clock"
+        let n = number::words(cx, i, false)?;
+        return clock_suffix(cx, n.end);
+    }
+    if t.kind != Tk::Num {
+        if t.is_p('(')
+            && cx.num_adj(i + 1, 3)
+            && cx.is_p_adj(i + 2, ')')
+            && cx.t.get(i + 3).is_some_and(|t| t.kind == Tk::Num)
+        {
+            let mut e = i + 3;
+            while e < cx.t.len()
+                && (cx.tk(e).kind == Tk::Num || (cx.tk(e).is_dash() && !cx.tk(e).ws))
+            {
+                e += 1;
+            }
+            return Some(e);
+        }
+        return None;
+    }
+    let mut j = i + 1;
+    // 7:56:30, 4:3, 1:1
+    if cx.is_p_adj(j, ':') && cx.num_adj(j + 1, 0) {
+        j += 2;
+        if cx.is_p_adj(j, ':') && cx.num_adj(j + 1, 0) {
+            j += 2;
+        }
+        return Some(clock_suffix(cx, j).unwrap_or(j));
+    }
+    // 2.13 am, 6.45pm
+    if cx.is_p_adj(j, '.') && cx.num_adj(j + 1, 2) {
+        if let Some(e) = clock_suffix(cx, j + 2) {
+            return Some(e);
+        }
+    }
+    if let Some(e) = clock_suffix(cx, j) {
+        return Some(e);
+    }
+    // Digit groups joined by dashes or dots: phone numbers, codes, ranges of
+    // years ("2013-14"), "0730-0930".
+    let mut groups = vec![t.end - t.start];
+    let mut k = j;
+    while k + 1 < cx.t.len()
+        && !cx.tk(k).ws
+        && (cx.tk(k).is_dash() || cx.tk(k).is_p('.'))
+        && cx.num_adj(k + 1, 0)
+    {
+        groups.push(cx.tk(k + 1).end - cx.tk(k + 1).start);
+        k += 2;
+    }
+    if groups.len() >= 3
+        || (groups.len() == 2
+            && cx.tk(j).is_dash()
+            && (groups[0] >= 3 && groups[1] >= 3 || groups[0] == 4 && groups[1] == 2))
+    {
+        return Some(k);
+    }
+    None
+}
+
+/// "am", "pm", "a.m.", "p. m.", "o'clock", "oclock", "7p", "9:00a" at `j`.
+fn clock_suffix(cx: &Cx, j: usize) -> Option<usize> {
+    let t = cx.t.get(j)?;
+    match t.key() {
+        "am" | "pm" | "oclock" => return Some(j + 1),
+        "o" if cx.is_p_adj(j + 1, '\'') && cx.is_w(j + 2, "clock") => return Some(j + 3),
+        _ => {}
+    }
+    let raw = cx.raw(j);
+    let lower = raw.to_ascii_lowercase();
+    if t.kind == Tk::Word && (lower == "a" || lower == "p") {
+        if cx.is_p_at(j + 1, '.') && cx.raw(j + 2).eq_ignore_ascii_case("m") {
+            let mut e = j + 3;
+            if cx.is_p_at(e, '.') {
+                e += 1;
+            }
+            return Some(e);
+        }
+        if !t.ws && !cx.word_adj(j + 1) {
+            return Some(j + 1);
+        }
+    }
+    if t.kind == Tk::Word && !t.ws && matches!(lower.as_str(), "ampm" | "ish") {
+        return Some(j + 1);
+    }
+    None
+}
+
+/// The longest reading at token `i`.
+fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
+    let t = &cx.tk(i);
+    let interesting = match t.kind {
+        Tk::Num => true,
+        Tk::Word => t.lex.is_some() || t.ws,
+        Tk::Punct => !matches!(
+            t.ch,
+            ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'
+        ),
+    };
+    if !interesting {
+        return None;
+    }
+    let mut best: Option<Cand> = None;
+    let mut consider = |r: Option<(usize, Value)>| {
+        if let Some((end, v)) = r {
+            if end > i && best.as_ref().is_none_or(|b| end > b.end) {
+                best = Some(Cand {
+                    end,
+                    value: Some(v),
+                });
+            }
+        }
+    };
+    consider(date::date(cx, i, hedged));
+    consider(measure::money(cx, i));
+    consider(measure::percent(cx, i));
+    consider(measure::quantity(cx, i));
+    consider(measure::duration(cx, i));
+    consider(number::mention(cx, i));
+    if let Some(e) = skip_at(cx, i) {
+        if best.as_ref().is_none_or(|b| e > b.end) {
+            best = Some(Cand {
+                end: e,
+                value: None,
+            });
+        }
+    }
+    best
+}
+
+fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
+    let n = cx.t.len();
+    let mut i = 0;
+    while i < n {
+        if let Some((hedge, j)) = hedge_at(cx, i) {
+            if j < n {
+                if let Some(c) = best_at(cx, j, true) {
+                    if let Some(value) = c.value {
+                        let span = Span::new(base + cx.tk(i).start, base + cx.tk(c.end - 1).end);
+                        out.push(Mention {
+                            span,
+                            value,
+                            hedge: Some(hedge),
+                        });
+                    }
+                    i = c.end;
+                    continue;
+                }
+            }
+        }
+        match best_at(cx, i, false) {
+            Some(c) => {
+                if let Some(value) = c.value {
+                    let span = Span::new(base + cx.tk(i).start, base + cx.tk(c.end - 1).end);
+                    out.push(Mention {
+                        span,
+                        value,
+                        hedge: None,
+                    });
+                }
+                i = c.end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::quantity::format_number;
+
+    /// A mention as "text|kind value [unit] [hedge]".
+    fn describe(text: &str, m: &Mention) -> String {
+        let v = match &m.value {
+            Value::Number { value } => format!("number {}", format_number(*value)),
+            Value::Ordinal { value } => format!("ordinal {value}"),
+            Value::Percent {
+                value,
+                points: false,
+            } => format!("percent {}", format_number(*value)),
+            Value::Percent {
+                value,
+                points: true,
+            } => format!("points {}", format_number(*value)),
+            Value::Money { amount, currency } => format!(
+                "money {}{}",
+                format_number(*amount),
+                currency.map_or(String::new(), |c| format!(
+                    " {}{}",
+                    c.code,
+                    if c.assumed { "?" } else { "" }
+                ))
+            ),
+            Value::Quantity {
+                amount, dimension, ..
+            } => {
+                format!(
+                    "quantity {} {}",
+                    format_number(*amount),
+                    dimension.si_unit()
+                )
+            }
+            Value::Duration { amount, unit } => {
+                format!("duration {} {}", format_number(*amount), unit.name())
+            }
+            Value::Date { date } => format!("date {date}"),
+        };
+        let h = m.hedge.map_or(String::new(), |h| format!(" {}", h.name()));
+        format!("{}|{v}{h}", &text[m.span.start..m.span.end])
+    }
+
+    pub(crate) fn check_ref(reference: &str, text: &str, expected: &[&str]) {
+        let options = ExtractOptions {
+            reference_date: Some(reference.parse().unwrap()),
+        };
+        let got: Vec<String> = extract(text, &options)
+            .iter()
+            .map(|m| describe(text, m))
+            .collect();
+        assert_eq!(got, expected, "in {text:?}");
+    }
+
+    pub(crate) fn check(text: &str, expected: &[&str]) {
+        let got: Vec<String> = extract(text, &ExtractOptions::default())
+            .iter()
+            .map(|m| describe(text, m))
+            .collect();
+        assert_eq!(got, expected, "in {text:?}");
+    }
+
+    pub(crate) fn numbers(text: &str) -> Vec<f64> {
+        extract(text, &ExtractOptions::default())
+            .into_iter()
+            .filter_map(|m| match m.value {
+                Value::Number { value } => Some(value),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed_sentences() {
+        let r = "2026-01-05";
+        check_ref(
+            r,
+            "the missiles traveled approximately 900 kilometers.",
+            &["approximately 900 kilometers|quantity 900000 m about"],
+        );
+        check_ref(
+            r,
+            "a delegation of over 200 business and tech leaders",
+            &["over 200|number 200 over"],
+        );
+        check_ref(
+            r,
+            "arrived in Beijing for a four-day state visit on January 4, 2026,",
+            &["four-day|duration 4 day", "January 4, 2026|date 2026-01-04"],
+        );
+        check_ref(r, "Bilateral trade, valued at about $273 billion in 2024, was highlighted, with 15 cooperation agreements signed", &["about $273 billion|money 273000000000 USD? about", "2024|date 2024", "15|number 15"]);
+        check_ref(
+            r,
+            "This visit, the first by a South Korean president in seven years, aims",
+            &["first|ordinal 1", "seven years|duration 7 year"],
+        );
+        check_ref(
+            r,
+            "Chinese firms inked nine MOUs in consumer goods",
+            &["nine|number 9"],
+        );
+        check_ref(
+            r,
+            "the signing of 14 memorandums of understanding (MOUs)",
+            &["14|number 14"],
+        );
+        check_ref(r, "2 min readSource", &["2 min|duration 2 minute"]);
+        check_ref(
+            r,
+            "Xi said, 'Over 80 years ago, China and",
+            &["Over 80 years|duration 80 year over"],
+        );
+        check_ref(
+            r,
+            "his administration, which began in June 2025 after",
+            &["June 2025|date 2025-06"],
+        );
+        check_ref(
+            r,
+            "During the 90-minute summit, Lee urged",
+            &["90-minute|duration 90 minute"],
+        );
+        check_ref(
+            r,
+            "Currently, there are only about 10 polling stations",
+            &["about 10|number 10 about"],
+        );
+        check_ref(
+            r,
+            "between 2003 and 2007.",
+            &["2003|date 2003", "2007|date 2007"],
+        );
+    }
+
+    #[test]
+    fn negatives_are_not_mentions() {
+        check("one of them", &[]);
+        check("Call me at 650-650-6500", &[]);
+        check("I arrived at 2.13 am.", &[]);
+        check("The meeting is at 7:30 pm", &[]);
+        check("update to version 1.2.3", &[]);
+    }
+
+    #[test]
+    fn no_panic_on_arbitrary_text() {
+        // A cheap deterministic fuzz: pseudo-random strings over an alphabet of
+        // the characters the grammars care about, plus random bytes as UTF-8.
+        let alphabet: Vec<char> =
+            "0123456789 ,.-/:%$€₩£¥ aAmMkKbBtT thrdstndofinyear Jan May day hour km ½(—)'\n"
+                .chars()
+                .collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let options = ExtractOptions {
+            reference_date: Some("2026-01-05".parse().unwrap()),
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let s: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            for m in extract(&s, &options) {
+                assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+            }
+            let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            let lossy = String::from_utf8_lossy(&bytes);
+            extract(&lossy, &options);
+        }
+    }
+
+    #[test]
+    fn long_single_line_is_chunked_without_loss() {
+        let unit = "Trade was worth $273 billion in 2024 and grew 5% over four years. ";
+        let text = unit.repeat(3000);
+        let ms = extract(&text, &ExtractOptions::default());
+        assert_eq!(ms.len(), 4 * 3000);
+    }
 }

@@ -237,6 +237,61 @@ static CURRENCIES: &[CurrencyInfo] = &[
         names: &["zloty", "zlotys"],
     },
     CurrencyInfo {
+        code: "MYR",
+        symbol: "RM",
+        names: &["ringgit", "ringgits", "malaysian ringgit"],
+    },
+    CurrencyInfo {
+        code: "QAR",
+        symbol: "",
+        names: &["qatari riyal", "qatari riyals"],
+    },
+    CurrencyInfo {
+        code: "SAR",
+        symbol: "",
+        names: &["saudi riyal", "saudi riyals"],
+    },
+    CurrencyInfo {
+        code: "AED",
+        symbol: "",
+        names: &["dirham", "dirhams", "uae dirham"],
+    },
+    CurrencyInfo {
+        code: "KWD",
+        symbol: "",
+        names: &["kuwaiti dinar", "kuwaiti dinars"],
+    },
+    CurrencyInfo {
+        code: "LBP",
+        symbol: "",
+        names: &["lebanese pound", "lebanese pounds"],
+    },
+    CurrencyInfo {
+        code: "EGP",
+        symbol: "",
+        names: &["egyptian pound", "egyptian pounds"],
+    },
+    CurrencyInfo {
+        code: "BGN",
+        symbol: "",
+        names: &["lev", "leva", "bulgarian lev"],
+    },
+    CurrencyInfo {
+        code: "MNT",
+        symbol: "₮",
+        names: &["₮", "tugrik", "tugriks"],
+    },
+    CurrencyInfo {
+        code: "IDR",
+        symbol: "Rp",
+        names: &["rupiah", "indonesian rupiah"],
+    },
+    CurrencyInfo {
+        code: "PKR",
+        symbol: "",
+        names: &["pakistani rupee", "pakistani rupees"],
+    },
+    CurrencyInfo {
         code: "BTC",
         symbol: "₿",
         names: &["₿", "bitcoin", "bitcoins"],

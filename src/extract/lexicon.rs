@@ -1,0 +1,584 @@
+//! The lexicon: every English word the extractor's grammars care about, looked
+//! up once per word by the tokenizer.
+//!
+//! An entry says what a word can be: a cardinal ("nine", "hundred"), an
+//! ordinal ("ninth"), a fraction denominator ("thirds"), a month, a weekday, a
+//! unit of time. Words that only occur inside longer phrases (unit names,
+//! currency names, holiday names) get a bare entry so phrase matching can
+//! compare keys instead of re-lowercasing text. The table is built once, on
+//! first use, and never changes.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::quantity::DurationUnit;
+
+/// The place of a number word in the grammar of English numerals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lvl {
+    /// zero … nine.
+    Unit,
+    /// ten … nineteen.
+    Teen,
+    /// twenty … ninety.
+    Tens,
+    /// "twentyfive": tens and unit written as one word.
+    TensUnit,
+    /// hundred.
+    Hundred,
+    /// thousand, million, lakh, …
+    Scale,
+}
+
+/// What a word can mean.
+#[derive(Debug, Default)]
+pub(crate) struct Lex {
+    /// The lowercase word.
+    pub key: &'static str,
+    /// As a cardinal: value and grammatical level.
+    pub card: Option<(f64, Lvl)>,
+    /// As an ordinal: value and grammatical level.
+    pub ord: Option<(f64, Lvl)>,
+    /// As a fraction denominator ("third", "quarters"): the denominator.
+    pub denom: Option<f64>,
+    /// Month number from 1.
+    pub month: u8,
+    /// Weekday from 1 (Monday) to 7; plural forms ("fridays") set `wday_plural`.
+    pub wday: u8,
+    /// "fridays".
+    pub wday_plural: bool,
+    /// A unit of time.
+    pub dur: Option<DurationUnit>,
+}
+
+const UNITS: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+const TEENS: [&str; 10] = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const UNIT_ORD: [&str; 10] = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
+const TEEN_ORD: [&str; 10] = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const TENS_ORD: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+const SCALES: [(&str, f64); 12] = [
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("lac", 1e5),
+    ("lacs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("koti", 1e7),
+    ("quadrillion", 1e15),
+];
+const MONTHS: [(&str, u8); 24] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+const WEEKDAYS: [(&str, u8); 17] = [
+    ("monday", 1),
+    ("tuesday", 2),
+    ("wednesday", 3),
+    ("thursday", 4),
+    ("friday", 5),
+    ("saturday", 6),
+    ("sunday", 7),
+    ("mon", 1),
+    ("tue", 2),
+    ("tues", 2),
+    ("wed", 3),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("fri", 5),
+    ("sat", 6),
+    ("sun", 7),
+];
+
+/// Words used by the grammars as literals: prepositions, hedges, relative
+/// date words, money and unit words. Listed so the tokenizer gives them keys.
+const PLAIN: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "to",
+    "for",
+    "from",
+    "since",
+    "until",
+    "till",
+    "during",
+    "before",
+    "after",
+    "between",
+    "this",
+    "next",
+    "last",
+    "past",
+    "previous",
+    "coming",
+    "upcoming",
+    "following",
+    "current",
+    "ago",
+    "hence",
+    "later",
+    "earlier",
+    "now",
+    "today",
+    "tomorrow",
+    "tomorrows",
+    "tmrw",
+    "yesterday",
+    "tonight",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "day",
+    "days",
+    "about",
+    "approximately",
+    "around",
+    "roughly",
+    "some",
+    "estimated",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "than",
+    "above",
+    "exceeding",
+    "least",
+    "fewer",
+    "less",
+    "under",
+    "below",
+    "up",
+    "as",
+    "many",
+    "much",
+    "most",
+    "no",
+    "just",
+    "close",
+    "circa",
+    "approx",
+    "half",
+    "halves",
+    "quarter",
+    "quarters",
+    "dozen",
+    "dozens",
+    "couple",
+    "few",
+    "several",
+    "minus",
+    "negative",
+    "plus",
+    "percent",
+    "percents",
+    "percentage",
+    "pct",
+    "per",
+    "cent",
+    "points",
+    "point",
+    "am",
+    "pm",
+    "oclock",
+    "o",
+    "clock",
+    "ish",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "d",
+    "ad",
+    "bc",
+    "calendar",
+    "cy",
+    "fiscal",
+    "fy",
+    "will",
+    "ll",
+    "shall",
+    "going",
+    "was",
+    "were",
+    "had",
+    "did",
+    "has",
+    "have",
+    "is",
+    "are",
+    "be",
+    "been",
+    "not",
+    "never",
+    "first",
+    "only",
+    "another",
+    "whole",
+    "full",
+    "all",
+    "extra",
+    "additional",
+    "ides",
+    "closest",
+    "hundred",
+    "k",
+    "m",
+    "b",
+    "t",
+    "mn",
+    "bn",
+    "tn",
+    "mln",
+    "bln",
+    "mil",
+    "e",
+    "x",
+    "exactly",
+    "precisely",
+    "said",
+    "met",
+    "held",
+    "took",
+    "made",
+    "came",
+    "went",
+    "began",
+    "begun",
+    "gave",
+    "saw",
+    "left",
+    "won",
+    "lost",
+    "became",
+    "spoke",
+    "told",
+    "led",
+    "paid",
+    "rose",
+    "fell",
+    "hit",
+    "kept",
+    "got",
+    "brought",
+    "sent",
+    "wrote",
+    "ran",
+    "signed",
+    "announced",
+    "plans",
+    "plan",
+    "expected",
+    "scheduled",
+    "due",
+    "back",
+    "later",
+    "within",
+    "ending",
+    "ended",
+    "end",
+    "beginning",
+    "start",
+    "mid",
+    "early",
+    "late",
+    "night",
+    "nights",
+    "morning",
+    "evening",
+    "afternoon",
+    "otd",
+    "gross",
+    "baker",
+    "s",
+    "square",
+    "cubic",
+    "squared",
+    "cubed",
+    "degree",
+    "degrees",
+    "sq",
+    "cu",
+    "per",
+    "hour",
+    "hours",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "times",
+    "page",
+    "pages",
+    "version",
+    "v",
+    "ver",
+    "no",
+    "number",
+    "room",
+    "route",
+    "highway",
+    "chapter",
+    "section",
+    "article",
+    "phone",
+    "tel",
+    "fax",
+    "call",
+    "ext",
+    "top",
+    "times",
+    "aged",
+    "age",
+    "i",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "it",
+];
+
+static TABLE: OnceLock<HashMap<&'static str, &'static Lex>> = OnceLock::new();
+
+/// The entry for a lowercase word.
+pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
+    TABLE.get_or_init(build).get(word).copied()
+}
+
+fn build() -> HashMap<&'static str, &'static Lex> {
+    let mut m: HashMap<String, Lex> = HashMap::new();
+    fn entry<'m>(m: &'m mut HashMap<String, Lex>, k: &str) -> &'m mut Lex {
+        m.entry(k.to_string()).or_default()
+    }
+    for (i, w) in UNITS.iter().enumerate() {
+        entry(&mut m, w).card = Some((i as f64, Lvl::Unit));
+        entry(&mut m, UNIT_ORD[i]).ord = Some((i as f64, Lvl::Unit));
+    }
+    for (i, w) in TEENS.iter().enumerate() {
+        entry(&mut m, w).card = Some((10.0 + i as f64, Lvl::Teen));
+        entry(&mut m, TEEN_ORD[i]).ord = Some((10.0 + i as f64, Lvl::Teen));
+    }
+    for (i, w) in TENS.iter().enumerate() {
+        let v = 20.0 + 10.0 * i as f64;
+        entry(&mut m, w).card = Some((v, Lvl::Tens));
+        entry(&mut m, TENS_ORD[i]).ord = Some((v, Lvl::Tens));
+        // "twentyfive", "thirtyfirst": run-together compounds.
+        for u in 1..10 {
+            entry(&mut m, &format!("{w}{}", UNITS[u])).card = Some((v + u as f64, Lvl::TensUnit));
+            entry(&mut m, &format!("{w}{}", UNIT_ORD[u])).ord = Some((v + u as f64, Lvl::TensUnit));
+        }
+    }
+    // Common misspellings and variants.
+    entry(&mut m, "nineth").ord = Some((9.0, Lvl::Unit));
+    entry(&mut m, "fourty").card = Some((40.0, Lvl::Tens));
+    entry(&mut m, "nought").card = Some((0.0, Lvl::Unit));
+    entry(&mut m, "hundred").card = Some((100.0, Lvl::Hundred));
+    entry(&mut m, "hundredth").ord = Some((100.0, Lvl::Hundred));
+    for (w, v) in SCALES {
+        entry(&mut m, w).card = Some((v, Lvl::Scale));
+        if !w.ends_with('s') {
+            entry(&mut m, &format!("{w}th")).ord = Some((v, Lvl::Scale));
+        }
+    }
+    // Fraction denominators: "half", "thirds", "quarter", "fifths", …
+    entry(&mut m, "half").denom = Some(2.0);
+    entry(&mut m, "halves").denom = Some(2.0);
+    entry(&mut m, "quarter").denom = Some(4.0);
+    entry(&mut m, "quarters").denom = Some(4.0);
+    for (i, w) in UNIT_ORD.iter().enumerate().skip(3) {
+        entry(&mut m, w).denom = Some(i as f64);
+        entry(&mut m, &format!("{w}s")).denom = Some(i as f64);
+    }
+    for (i, w) in TEEN_ORD.iter().enumerate() {
+        entry(&mut m, w).denom = Some(10.0 + i as f64);
+        entry(&mut m, &format!("{w}s")).denom = Some(10.0 + i as f64);
+    }
+    for (i, w) in TENS_ORD.iter().enumerate() {
+        entry(&mut m, w).denom = Some(20.0 + 10.0 * i as f64);
+        entry(&mut m, &format!("{w}s")).denom = Some(20.0 + 10.0 * i as f64);
+    }
+    for w in ["hundredth", "hundredths"] {
+        entry(&mut m, w).denom = Some(100.0);
+    }
+    for w in ["thousandth", "thousandths"] {
+        entry(&mut m, w).denom = Some(1000.0);
+    }
+    for w in ["millionth", "millionths"] {
+        entry(&mut m, w).denom = Some(1e6);
+    }
+    for w in ["billionth", "billionths"] {
+        entry(&mut m, w).denom = Some(1e9);
+    }
+    for w in ["trillionth", "trillionths"] {
+        entry(&mut m, w).denom = Some(1e12);
+    }
+    for (w, n) in MONTHS {
+        entry(&mut m, w).month = n;
+    }
+    for (w, n) in WEEKDAYS {
+        entry(&mut m, w).wday = n;
+        if w.len() > 4 {
+            let e = entry(&mut m, &format!("{w}s"));
+            e.wday = n;
+            e.wday_plural = true;
+        }
+    }
+    for w in [
+        "s",
+        "sec",
+        "secs",
+        "second",
+        "seconds",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "h",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "d",
+        "day",
+        "days",
+        "wk",
+        "wks",
+        "week",
+        "weeks",
+        "fortnight",
+        "fortnights",
+        "mo",
+        "mos",
+        "month",
+        "months",
+        "quarter",
+        "quarters",
+        "y",
+        "yr",
+        "yrs",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+    ] {
+        entry(&mut m, w).dur = DurationUnit::parse(w);
+    }
+    for w in ["night", "nights"] {
+        entry(&mut m, w).dur = Some(DurationUnit::Day);
+    }
+    for w in PLAIN {
+        entry(&mut m, w);
+    }
+    for w in super::measure::phrase_words()
+        .into_iter()
+        .chain(super::date::phrase_words())
+    {
+        entry(&mut m, &w);
+    }
+    m.into_iter()
+        .map(|(k, mut v)| {
+            let key: &'static str = Box::leak(k.into_boxed_str());
+            v.key = key;
+            let v: &'static Lex = Box::leak(Box::new(v));
+            (key, v)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_have_their_readings() {
+        assert_eq!(lookup("nine").unwrap().card, Some((9.0, Lvl::Unit)));
+        assert_eq!(
+            lookup("thirtyfirst").unwrap().ord,
+            Some((31.0, Lvl::TensUnit))
+        );
+        assert_eq!(lookup("third").unwrap().denom, Some(3.0));
+        assert_eq!(lookup("sept").unwrap().month, 9);
+        assert!(lookup("fridays").unwrap().wday_plural);
+        assert!(lookup("kilometers").is_some());
+        assert!(lookup("xyzzy").is_none());
+    }
+}

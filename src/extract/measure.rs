@@ -1,0 +1,805 @@
+//! Amounts with a unit: money ("$273 billion", "₩1.2tn", "20 ringgit and 43
+//! sen"), percentages ("12.5 per cent", "3 percentage points"), physical
+//! quantities ("900 kilometers", "7 feet, 10 inches", "98.6 °F") and
+//! durations ("four-day", "an hour and a half", "2 years, 3 months").
+//!
+//! Each grammar starts from a number (see `number`) and looks for its unit
+//! before or after it in a phrase table. Quantities are converted to SI here;
+//! compound amounts ("2 km and 1 meter") are summed in the smallest unit.
+
+use std::sync::OnceLock;
+
+use super::lexicon::Lvl;
+use super::number::{and_fraction, cardinal, words};
+use super::phrase::{words_of, PhraseTable};
+use super::token::Tk;
+use super::Cx;
+use crate::quantity::{Currency, DurationUnit, Unit, Value};
+
+/// Where a currency word may stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pos {
+    /// Before or after the amount: symbols and codes.
+    Both,
+    /// Only after: names that are ordinary words before a number ("won").
+    After,
+    /// A subunit after the amount ("cents"), worth `factor` of the unit.
+    Sub,
+}
+
+#[derive(Debug)]
+struct CurWord {
+    code: Option<&'static str>,
+    /// `$` and `¥` alone do not say which dollar or yen.
+    assumed: bool,
+    factor: f64,
+    pos: Pos,
+}
+
+/// Currency spellings: (spelling, ISO code or none, assumed, pos, factor).
+/// Names like "dinars" or "pesos" name a currency family, not one currency,
+/// so they carry no code.
+const MONEY: &[(&str, Option<&str>, bool, Pos, f64)] = &[
+    ("$", Some("USD"), true, Pos::Both, 1.0),
+    ("US$", Some("USD"), false, Pos::Both, 1.0),
+    ("U.S.$", Some("USD"), false, Pos::Both, 1.0),
+    ("US $", Some("USD"), false, Pos::Both, 1.0),
+    ("USD", Some("USD"), false, Pos::Both, 1.0),
+    ("€", Some("EUR"), false, Pos::Both, 1.0),
+    ("€ur", Some("EUR"), false, Pos::After, 1.0),
+    ("EUR", Some("EUR"), false, Pos::Both, 1.0),
+    ("£", Some("GBP"), true, Pos::Both, 1.0),
+    ("GBP", Some("GBP"), false, Pos::Both, 1.0),
+    ("¥", Some("JPY"), true, Pos::Both, 1.0),
+    ("￥", Some("JPY"), true, Pos::Both, 1.0),
+    ("JPY", Some("JPY"), false, Pos::Both, 1.0),
+    ("₩", Some("KRW"), false, Pos::Both, 1.0),
+    ("KRW", Some("KRW"), false, Pos::Both, 1.0),
+    ("₹", Some("INR"), false, Pos::Both, 1.0),
+    ("INR", Some("INR"), false, Pos::Both, 1.0),
+    ("Rs", Some("INR"), false, Pos::Both, 1.0),
+    ("Rs.", Some("INR"), false, Pos::Both, 1.0),
+    ("RM", Some("MYR"), false, Pos::Both, 1.0),
+    ("MYR", Some("MYR"), false, Pos::Both, 1.0),
+    ("C$", Some("CAD"), false, Pos::Both, 1.0),
+    ("CA$", Some("CAD"), false, Pos::Both, 1.0),
+    ("CAD", Some("CAD"), false, Pos::Both, 1.0),
+    ("A$", Some("AUD"), false, Pos::Both, 1.0),
+    ("AU$", Some("AUD"), false, Pos::Both, 1.0),
+    ("AUD", Some("AUD"), false, Pos::Both, 1.0),
+    ("HK$", Some("HKD"), false, Pos::Both, 1.0),
+    ("HKD", Some("HKD"), false, Pos::Both, 1.0),
+    ("S$", Some("SGD"), false, Pos::Both, 1.0),
+    ("SGD", Some("SGD"), false, Pos::Both, 1.0),
+    ("NZ$", Some("NZD"), false, Pos::Both, 1.0),
+    ("NZD", Some("NZD"), false, Pos::Both, 1.0),
+    ("R$", Some("BRL"), false, Pos::Both, 1.0),
+    ("BRL", Some("BRL"), false, Pos::Both, 1.0),
+    ("NT$", Some("TWD"), false, Pos::Both, 1.0),
+    ("TWD", Some("TWD"), false, Pos::Both, 1.0),
+    ("MX$", Some("MXN"), false, Pos::Both, 1.0),
+    ("MXN$", Some("MXN"), false, Pos::Both, 1.0),
+    ("mxn$", Some("MXN"), false, Pos::Both, 1.0),
+    ("MXN", Some("MXN"), false, Pos::Both, 1.0),
+    ("CHF", Some("CHF"), false, Pos::Both, 1.0),
+    ("CNY", Some("CNY"), false, Pos::Both, 1.0),
+    ("RMB", Some("CNY"), false, Pos::Both, 1.0),
+    ("CN¥", Some("CNY"), false, Pos::Both, 1.0),
+    ("₽", Some("RUB"), false, Pos::Both, 1.0),
+    ("RUB", Some("RUB"), false, Pos::Both, 1.0),
+    ("₫", Some("VND"), false, Pos::Both, 1.0),
+    ("VND", Some("VND"), false, Pos::Both, 1.0),
+    ("฿", Some("THB"), false, Pos::Both, 1.0),
+    ("THB", Some("THB"), false, Pos::Both, 1.0),
+    ("₪", Some("ILS"), false, Pos::Both, 1.0),
+    ("ILS", Some("ILS"), false, Pos::Both, 1.0),
+    ("NIS", Some("ILS"), false, Pos::Both, 1.0),
+    ("₺", Some("TRY"), false, Pos::Both, 1.0),
+    ("TRY", Some("TRY"), false, Pos::Both, 1.0),
+    ("₦", Some("NGN"), false, Pos::Both, 1.0),
+    ("NGN", Some("NGN"), false, Pos::Both, 1.0),
+    ("₱", Some("PHP"), false, Pos::Both, 1.0),
+    ("PHP", Some("PHP"), false, Pos::Both, 1.0),
+    ("₴", Some("UAH"), false, Pos::Both, 1.0),
+    ("UAH", Some("UAH"), false, Pos::Both, 1.0),
+    ("ZAR", Some("ZAR"), false, Pos::Both, 1.0),
+    ("SEK", Some("SEK"), false, Pos::Both, 1.0),
+    ("NOK", Some("NOK"), false, Pos::Both, 1.0),
+    ("DKK", Some("DKK"), false, Pos::Both, 1.0),
+    ("PLN", Some("PLN"), false, Pos::Both, 1.0),
+    ("QAR", Some("QAR"), false, Pos::Both, 1.0),
+    ("KWD", Some("KWD"), false, Pos::Both, 1.0),
+    ("LBP", Some("LBP"), false, Pos::Both, 1.0),
+    ("EGP", Some("EGP"), false, Pos::Both, 1.0),
+    ("SAR", Some("SAR"), false, Pos::Both, 1.0),
+    ("AED", Some("AED"), false, Pos::Both, 1.0),
+    ("BGN", Some("BGN"), false, Pos::Both, 1.0),
+    ("MNT", Some("MNT"), false, Pos::Both, 1.0),
+    ("IDR", Some("IDR"), false, Pos::Both, 1.0),
+    ("PKR", Some("PKR"), false, Pos::Both, 1.0),
+    ("BTC", Some("BTC"), false, Pos::Both, 1.0),
+    ("₿", Some("BTC"), false, Pos::Both, 1.0),
+    ("LE", Some("EGP"), false, Pos::After, 1.0),
+    ("L.E", Some("EGP"), false, Pos::After, 1.0),
+    ("L.E.", Some("EGP"), false, Pos::After, 1.0),
+    ("l.e.", Some("EGP"), false, Pos::After, 1.0),
+    ("le", Some("EGP"), false, Pos::After, 1.0),
+    ("dollar", Some("USD"), true, Pos::After, 1.0),
+    ("dollars", Some("USD"), true, Pos::After, 1.0),
+    ("buck", Some("USD"), true, Pos::After, 1.0),
+    ("bucks", Some("USD"), true, Pos::After, 1.0),
+    ("us dollar", Some("USD"), false, Pos::After, 1.0),
+    ("us dollars", Some("USD"), false, Pos::After, 1.0),
+    ("u.s. dollar", Some("USD"), false, Pos::After, 1.0),
+    ("u.s. dollars", Some("USD"), false, Pos::After, 1.0),
+    ("american dollars", Some("USD"), false, Pos::After, 1.0),
+    ("australian dollar", Some("AUD"), false, Pos::After, 1.0),
+    ("australian dollars", Some("AUD"), false, Pos::After, 1.0),
+    ("canadian dollar", Some("CAD"), false, Pos::After, 1.0),
+    ("canadian dollars", Some("CAD"), false, Pos::After, 1.0),
+    ("hong kong dollars", Some("HKD"), false, Pos::After, 1.0),
+    ("singapore dollars", Some("SGD"), false, Pos::After, 1.0),
+    ("new zealand dollars", Some("NZD"), false, Pos::After, 1.0),
+    ("taiwan dollars", Some("TWD"), false, Pos::After, 1.0),
+    ("new taiwan dollars", Some("TWD"), false, Pos::After, 1.0),
+    ("euro", Some("EUR"), false, Pos::After, 1.0),
+    ("euros", Some("EUR"), false, Pos::After, 1.0),
+    ("pound", Some("GBP"), true, Pos::After, 1.0),
+    ("pounds", Some("GBP"), true, Pos::After, 1.0),
+    ("pounds sterling", Some("GBP"), false, Pos::After, 1.0),
+    ("sterling", Some("GBP"), false, Pos::After, 1.0),
+    ("british pounds", Some("GBP"), false, Pos::After, 1.0),
+    ("lebanese pound", Some("LBP"), false, Pos::After, 1.0),
+    ("lebanese pounds", Some("LBP"), false, Pos::After, 1.0),
+    ("egyptian pound", Some("EGP"), false, Pos::After, 1.0),
+    ("egyptian pounds", Some("EGP"), false, Pos::After, 1.0),
+    ("egyptianpound", Some("EGP"), false, Pos::After, 1.0),
+    ("geneh", Some("EGP"), false, Pos::After, 1.0),
+    ("genihat masriya", Some("EGP"), false, Pos::After, 1.0),
+    ("yen", Some("JPY"), false, Pos::After, 1.0),
+    ("yuan", Some("CNY"), false, Pos::After, 1.0),
+    ("renminbi", Some("CNY"), false, Pos::After, 1.0),
+    ("won", Some("KRW"), false, Pos::After, 1.0),
+    ("rupee", Some("INR"), false, Pos::After, 1.0),
+    ("rupees", Some("INR"), false, Pos::After, 1.0),
+    ("ringgit", Some("MYR"), false, Pos::Both, 1.0),
+    ("ringgits", Some("MYR"), false, Pos::Both, 1.0),
+    ("malaysia ringgit", Some("MYR"), false, Pos::Both, 1.0),
+    ("malaysia ringgits", Some("MYR"), false, Pos::Both, 1.0),
+    ("malaysian ringgit", Some("MYR"), false, Pos::Both, 1.0),
+    ("malaysian ringgits", Some("MYR"), false, Pos::Both, 1.0),
+    ("dinar", None, false, Pos::After, 1.0),
+    ("dinars", None, false, Pos::After, 1.0),
+    ("kuwaiti dinar", Some("KWD"), false, Pos::After, 1.0),
+    ("kuwaiti dinars", Some("KWD"), false, Pos::After, 1.0),
+    ("riyal", None, false, Pos::After, 1.0),
+    ("riyals", None, false, Pos::After, 1.0),
+    ("rial", None, false, Pos::After, 1.0),
+    ("rials", None, false, Pos::After, 1.0),
+    ("qatari riyal", Some("QAR"), false, Pos::After, 1.0),
+    ("qatari riyals", Some("QAR"), false, Pos::After, 1.0),
+    ("saudi riyal", Some("SAR"), false, Pos::After, 1.0),
+    ("saudi riyals", Some("SAR"), false, Pos::After, 1.0),
+    ("saudiriyal", Some("SAR"), false, Pos::After, 1.0),
+    ("shekel", Some("ILS"), false, Pos::After, 1.0),
+    ("shekels", Some("ILS"), false, Pos::After, 1.0),
+    ("tugrik", Some("MNT"), false, Pos::After, 1.0),
+    ("tugriks", Some("MNT"), false, Pos::After, 1.0),
+    ("hryvnia", Some("UAH"), false, Pos::After, 1.0),
+    ("hryvnias", Some("UAH"), false, Pos::After, 1.0),
+    ("rouble", Some("RUB"), false, Pos::After, 1.0),
+    ("roubles", Some("RUB"), false, Pos::After, 1.0),
+    ("ruble", Some("RUB"), false, Pos::After, 1.0),
+    ("rubles", Some("RUB"), false, Pos::After, 1.0),
+    ("franc", None, false, Pos::After, 1.0),
+    ("francs", None, false, Pos::After, 1.0),
+    ("swiss francs", Some("CHF"), false, Pos::After, 1.0),
+    ("peso", None, false, Pos::After, 1.0),
+    ("pesos", None, false, Pos::After, 1.0),
+    ("mexican pesos", Some("MXN"), false, Pos::After, 1.0),
+    ("guilder", None, false, Pos::After, 1.0),
+    ("guilders", None, false, Pos::After, 1.0),
+    ("dutch guilders", None, false, Pos::After, 1.0),
+    ("baht", Some("THB"), false, Pos::After, 1.0),
+    ("dong", Some("VND"), false, Pos::After, 1.0),
+    ("lira", Some("TRY"), false, Pos::After, 1.0),
+    ("naira", Some("NGN"), false, Pos::After, 1.0),
+    ("rand", Some("ZAR"), false, Pos::After, 1.0),
+    ("zloty", Some("PLN"), false, Pos::After, 1.0),
+    ("zlotys", Some("PLN"), false, Pos::After, 1.0),
+    ("krona", None, false, Pos::After, 1.0),
+    ("kronor", None, false, Pos::After, 1.0),
+    ("krone", None, false, Pos::After, 1.0),
+    ("kroner", None, false, Pos::After, 1.0),
+    ("bitcoin", Some("BTC"), false, Pos::After, 1.0),
+    ("bitcoins", Some("BTC"), false, Pos::After, 1.0),
+    ("cent", None, false, Pos::Sub, 0.01),
+    ("cents", None, false, Pos::Sub, 0.01),
+    ("c", None, false, Pos::Sub, 0.01),
+    ("¢", None, false, Pos::Sub, 0.01),
+    ("penny", None, false, Pos::Sub, 0.01),
+    ("pennies", None, false, Pos::Sub, 0.01),
+    ("pence", None, false, Pos::Sub, 0.01),
+    ("p", None, false, Pos::Sub, 0.01),
+    ("dime", Some("USD"), false, Pos::Sub, 0.1),
+    ("dimes", Some("USD"), false, Pos::Sub, 0.1),
+    ("nickel", Some("USD"), false, Pos::Sub, 0.05),
+    ("nickels", Some("USD"), false, Pos::Sub, 0.05),
+    ("sen", Some("MYR"), false, Pos::Sub, 0.01),
+    ("sens", Some("MYR"), false, Pos::Sub, 0.01),
+    ("paise", Some("INR"), false, Pos::Sub, 0.01),
+    ("kopiyka", Some("UAH"), false, Pos::Sub, 0.01),
+    ("kopiykas", Some("UAH"), false, Pos::Sub, 0.01),
+    ("kopecks", Some("RUB"), false, Pos::Sub, 0.01),
+];
+
+/// Units of time beyond `DurationUnit::parse`: (spelling, unit, multiplier).
+const TIME_WORDS: &[(&str, DurationUnit, f64)] = &[
+    ("night", DurationUnit::Day, 1.0),
+    ("nights", DurationUnit::Day, 1.0),
+    ("Ma", DurationUnit::Year, 1e6),
+    ("Ga", DurationUnit::Year, 1e9),
+    ("megaannum", DurationUnit::Year, 1e6),
+    ("gigaannum", DurationUnit::Year, 1e9),
+    ("millennium", DurationUnit::Year, 1e3),
+    ("millennia", DurationUnit::Year, 1e3),
+];
+
+fn money_table() -> &'static PhraseTable<CurWord> {
+    static T: OnceLock<PhraseTable<CurWord>> = OnceLock::new();
+    T.get_or_init(|| {
+        PhraseTable::new(MONEY.iter().map(|&(s, code, assumed, pos, factor)| {
+            (
+                s.to_string(),
+                CurWord {
+                    code,
+                    assumed,
+                    factor,
+                    pos,
+                },
+            )
+        }))
+    })
+}
+
+fn unit_table() -> &'static PhraseTable<&'static Unit> {
+    static T: OnceLock<PhraseTable<&'static Unit>> = OnceLock::new();
+    T.get_or_init(|| {
+        PhraseTable::new(
+            Unit::all()
+                .iter()
+                .flat_map(|u| u.spellings.iter().map(move |s| (s.to_string(), u))),
+        )
+    })
+}
+
+fn time_table() -> &'static PhraseTable<(DurationUnit, f64)> {
+    static T: OnceLock<PhraseTable<(DurationUnit, f64)>> = OnceLock::new();
+    T.get_or_init(|| PhraseTable::new(TIME_WORDS.iter().map(|&(s, u, k)| (s.to_string(), (u, k)))))
+}
+
+/// Every word in the money, unit and time tables, for the lexicon.
+pub(crate) fn phrase_words() -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for (s, ..) in MONEY {
+        v.extend(words_of(s));
+    }
+    for u in Unit::all() {
+        for s in u.spellings {
+            v.extend(words_of(s));
+        }
+    }
+    for (s, ..) in TIME_WORDS {
+        v.extend(words_of(s));
+    }
+    v
+}
+
+fn currency(w: &CurWord) -> Option<Currency> {
+    let code = w.code?;
+    let c = Currency::from_code(code)?;
+    Some(Currency {
+        code: c.code,
+        assumed: w.assumed,
+    })
+}
+
+/// Money at token `i`.
+pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
+    let table = money_table();
+    // Currency first: "$273 billion", "US$ 3.14", "RM42", "ringgit 42".
+    if let Some((w, j)) = table.longest(cx, i) {
+        if w.pos == Pos::Both && !cx.word_adj_before(i) {
+            let n = cardinal(cx, j, true)?;
+            let mut amount = n.v;
+            let mut end = n.end;
+            // "US$ 4.7 billion USD" rarely; "$20 and 43c", "$20 43".
+            if let Some((c, e)) = cents(cx, end) {
+                amount += c;
+                end = e;
+            }
+            return Some((
+                end,
+                Value::Money {
+                    amount,
+                    currency: currency(w),
+                },
+            ));
+        }
+    }
+    // Amount first: "10 dollars", "20€", "42 KWD", "20 million pounds", "3 dimes".
+    let n = cardinal(cx, i, true)?;
+    let (w, mut end) = table.longest(cx, n.end)?;
+    let glued = !cx.tk(n.end).ws;
+    let key = cx.tk(n.end).key();
+    if matches!(key, "c" | "p" | "le") && cx.word_adj(end) {
+        return None;
+    }
+    if key == "p" && !glued {
+        return None;
+    }
+    if matches!(key, "pound" | "pounds") && (cx.is_w(end, "of") || weighing(cx, i)) {
+        return None;
+    }
+    let mut amount = n.v * w.factor;
+    let cur = currency(w);
+    if w.pos == Pos::Sub {
+        return Some((
+            end,
+            Value::Money {
+                amount,
+                currency: cur,
+            },
+        ));
+    }
+    // "75 USD million"
+    if let Some((k, Lvl::Scale)) = cx.t.get(end).and_then(|t| t.lex).and_then(|l| l.card) {
+        amount *= k;
+        end += 1;
+    }
+    if let Some((c, e)) = cents(cx, end) {
+        amount += c;
+        end = e;
+    }
+    Some((
+        end,
+        Value::Money {
+            amount,
+            currency: cur,
+        },
+    ))
+}
+
+/// Whether a weighing verb precedes: "weighs 200 pounds" is mass, not money.
+fn weighing(cx: &Cx, i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|k| cx.raw(k).to_ascii_lowercase().starts_with("weigh"))
+}
+
+/// The cents after a whole amount: "43c", "and 43 cents", "43" at the end of
+/// a phrase, "and fourteen".
+fn cents(cx: &Cx, i: usize) -> Option<(f64, usize)> {
+    let mut j = i;
+    if cx.is_w(j, "and") {
+        j += 1;
+    }
+    let t = cx.t.get(j)?;
+    let n = if t.kind == Tk::Num {
+        if t.end - t.start > 2 || cx.is_p_adj(j + 1, '.') || cx.is_p_adj(j + 1, ',') {
+            return None;
+        }
+        Some(super::number::digits(cx, j)?)
+    } else {
+        words(cx, j, false)
+    }?;
+    if !n.int || n.v >= 100.0 || n.v < 0.0 {
+        return None;
+    }
+    if let Some((w, e)) = money_table().longest(cx, n.end) {
+        if w.pos == Pos::Sub {
+            return Some((n.v * w.factor, e));
+        }
+        return None;
+    }
+    // A bare number after the amount is cents only when nothing follows it.
+    match cx.t.get(n.end) {
+        None => Some((n.v / 100.0, n.end)),
+        Some(t) if t.kind == Tk::Punct && !matches!(t.ch, '%' | '/' | '-' | ':') => {
+            Some((n.v / 100.0, n.end))
+        }
+        _ => None,
+    }
+}
+
+/// A percentage at token `i`: "12.5%", "twenty percent", "3 percentage points",
+/// "per cent of 210".
+pub(crate) fn percent(cx: &Cx, i: usize) -> Option<(usize, Value)> {
+    if let Some(j) = percent_word(cx, i) {
+        // "percent of 10": the number follows.
+        let prev_ok = i == 0 || {
+            let p = &cx.tk(i - 1);
+            p.kind == Tk::Punct || matches!(p.key(), "need" | "just" | "is" | "of" | "and" | "by")
+        };
+        if prev_ok && cx.is_w(j, "of") {
+            let n = cardinal(cx, j + 1, false)?;
+            return Some((
+                n.end,
+                Value::Percent {
+                    value: n.v,
+                    points: false,
+                },
+            ));
+        }
+        return None;
+    }
+    let n = cardinal(cx, i, false)?;
+    let j = percent_word(cx, n.end)?;
+    let mut end = j;
+    let mut points = false;
+    if cx.is_w(end, "points") || cx.is_w(end, "point") {
+        points = true;
+        end += 1;
+    }
+    Some((end, Value::Percent { value: n.v, points }))
+}
+
+fn percent_word(cx: &Cx, i: usize) -> Option<usize> {
+    let t = cx.t.get(i)?;
+    if t.is_p('%') || t.is_p('％') {
+        // "%25" in a URL is an escape, not a percentage.
+        if cx.num_adj(i + 1, 0) || cx.word_adj(i + 1) {
+            return None;
+        }
+        return Some(i + 1);
+    }
+    match t.key() {
+        "percent" | "percents" | "pct" => Some(i + 1),
+        "percentage" => Some(i + 1),
+        "per" if cx.is_w(i + 1, "cent") => Some(i + 2),
+        _ => None,
+    }
+}
+
+/// A physical quantity at token `i`: "900 kilometers", "1.8m", "a liter",
+/// "2 km and 1 meter".
+pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
+    let (v, u, end) = one_quantity(cx, i)?;
+    let mut amount = u.to_si(v);
+    let mut end = end;
+    let mut last = u;
+    // Compound: "7 feet, 10 inches", "2 km and 1 meter", "5 ft 6 in".
+    loop {
+        let mut j = end;
+        if cx.is_p_at(j, ',') || cx.is_w(j, "and") {
+            j += 1;
+        }
+        let Some((v2, u2, e2)) = one_quantity(cx, j) else {
+            break;
+        };
+        if u2.dimension != last.dimension
+            || u2.factor >= last.factor
+            || u2.offset != 0.0
+            || last.offset != 0.0
+        {
+            break;
+        }
+        amount += u2.to_si(v2);
+        end = e2;
+        last = u2;
+    }
+    Some((
+        end,
+        Value::Quantity {
+            amount,
+            dimension: u.dimension,
+            unit: u.symbol,
+            written: v,
+        },
+    ))
+}
+
+fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
+    let t = cx.t.get(i)?;
+    let (v, j) = if t.is("a") || t.is("an") {
+        (1.0, i + 1)
+    } else {
+        let n = cardinal(cx, i, false)?;
+        (n.v, n.end)
+    };
+    let mut j = j;
+    // "27-kilometer ring"
+    if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws) && cx.word_adj(j + 1) {
+        j += 1;
+    }
+    let (u, mut end) = unit_table().longest(cx, j)?;
+    let ut = &cx.tk(j);
+    let glued = !ut.ws;
+    let sym = cx.raw(j);
+    match u.symbol {
+        // "2 in." is inches; "2 in the morning" is not.
+        "in" if sym == "in"
+            && cx
+                .t
+                .get(end)
+                .is_some_and(|t| t.kind != Tk::Punct || t.ch == '-') =>
+        {
+            return None
+        }
+        "°C" | "°F" if !glued && matches!(sym, "C" | "F") => return None,
+        "K" if glued => return None,
+        "l" | "g" | "t" | "B" | "W" | "J" if !glued && cx.word_adj(end) => return None,
+        _ => {}
+    }
+    if (t.is("a") || t.is("an")) && (u.symbol.len() <= 2 && sym.len() <= 2) {
+        return None;
+    }
+    // "km squared", "km^2" are areas.
+    if cx.is_w(end, "squared") && u.dimension == crate::quantity::Dimension::Length {
+        let area = Unit::all().iter().find(|a| {
+            a.dimension == crate::quantity::Dimension::Area
+                && (a.factor - u.factor * u.factor).abs() <= 1e-9 * a.factor
+        })?;
+        end += 1;
+        return Some((v, area, end));
+    }
+    if cx.word_adj(end) || (glued && cx.num_adj(end, 0)) {
+        return None;
+    }
+    Some((v, u, end))
+}
+
+/// Seconds in a unit the way the benchmark and calendars count: a month is
+/// 30 days, a year 365.
+fn bench_seconds(u: DurationUnit) -> f64 {
+    const DAY: f64 = 86_400.0;
+    match u {
+        DurationUnit::Month => 30.0 * DAY,
+        DurationUnit::Quarter => 90.0 * DAY,
+        DurationUnit::Year => 365.0 * DAY,
+        DurationUnit::Decade => 3650.0 * DAY,
+        DurationUnit::Century => 36500.0 * DAY,
+        u => u.seconds(),
+    }
+}
+
+/// The unit of time at token `i` (after a number): the unit, a multiplier and
+/// the end.
+fn time_unit(cx: &Cx, i: usize) -> Option<(DurationUnit, f64, usize)> {
+    let t = cx.t.get(i)?;
+    if let Some(((u, k), e)) = time_table().longest(cx, i) {
+        return Some((*u, *k, e));
+    }
+    let u = t.lex?.dur?;
+    let raw = cx.raw(i);
+    // Single letters are units only glued to the number ("3h", "10D"), and
+    // "h" also spaced ("3 h").
+    if raw.len() == 1 && t.ws && !raw.eq_ignore_ascii_case("h") {
+        return None;
+    }
+    if raw == "m" || raw == "M" {
+        return None;
+    }
+    if matches!(raw, "mo" | "mos" | "s") && t.ws {
+        return None;
+    }
+    let mut end = i + 1;
+    // "six weeks' time"
+    if cx.is_p_adj(end, '\'') && !cx.word_adj(end + 1) {
+        end += 1;
+    }
+    if cx.word_adj(end) || (!t.ws && raw.len() == 1 && cx.num_adj(end, 0)) {
+        return None;
+    }
+    Some((u, 1.0, end))
+}
+
+/// One amount of time: (amount, unit, end).
+pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usize)> {
+    let t = cx.t.get(i)?;
+    let key = t.key();
+    // Vague and article amounts: "a month", "another day", "all-year", "few hours".
+    let lead = match key {
+        "a" | "an" | "another" | "whole" | "full" | "all" | "one" => Some(1.0),
+        "few" | "several" | "some" => Some(3.0),
+        "couple" => Some(2.0),
+        "half" => Some(0.5),
+        _ => None,
+    };
+    if let Some(mut v) = lead {
+        let mut j = i + 1;
+        if key == "a" && cx.is_w(j, "few") {
+            v = 3.0;
+            j += 1;
+        } else if key == "a" && cx.is_w(j, "couple") {
+            v = 2.0;
+            j += 1;
+        }
+        if v == 2.0 && cx.is_w(j, "of") {
+            j += 1;
+        }
+        if key == "half" && (cx.is_w(j, "a") || cx.is_w(j, "an")) {
+            j += 1;
+        }
+        if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws)
+            && matches!(key, "all" | "full" | "whole")
+        {
+            j += 1;
+        }
+        if let Some(tj) = cx.t.get(j) {
+            if let Some(u) = tj.lex.and_then(|l| l.dur) {
+                let plural = tj.key().ends_with('s') && tj.key() != "s";
+                let ok = if v == 1.0 || v == 0.5 {
+                    !plural
+                } else {
+                    plural || cx.raw(j) == "few"
+                };
+                if ok && cx.raw(j).len() > 1 && !cx.word_adj(j + 1) {
+                    let mut v = v;
+                    let mut end = j + 1;
+                    if let Some((f, e)) = and_fraction(cx, end) {
+                        v += f;
+                        end = e;
+                    }
+                    return Some((v, u, end));
+                }
+            }
+        }
+        if key != "one" && key != "a" && key != "an" && key != "half" {
+            return None;
+        }
+    }
+    let n = cardinal(cx, i, false)?;
+    if n.ord {
+        return None;
+    }
+    let mut j = n.end;
+    if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws) {
+        j += 1;
+    }
+    // "2 more minutes", "two additional minutes", "2 fewer minutes"
+    if matches!(
+        cx.t.get(j).map_or("", |t| t.key()),
+        "more" | "additional" | "extra" | "less" | "fewer"
+    ) {
+        j += 1;
+    }
+    let (u, k, mut end) = time_unit(cx, j)?;
+    let mut v = n.v * k;
+    if let Some((f, e)) = and_fraction(cx, end) {
+        v += f;
+        end = e;
+    }
+    Some((v, u, end))
+}
+
+/// Whether compound durations ("2 years, 3 months") are read as one sum.
+const SUM_COMPOUNDS: bool = true;
+
+/// A duration at token `i`: "four-day", "90 minutes", "an hour and a half",
+/// "1 hour thirty", "2 years, 3 months" (one sum).
+pub(crate) fn duration(cx: &Cx, i: usize) -> Option<(usize, Value)> {
+    let (v, u, end) = one_duration(cx, i)?;
+    let mut parts = vec![(v, u)];
+    let mut end = end;
+    loop {
+        let mut j = end;
+        let comma = cx.is_p_at(j, ',');
+        if comma {
+            j += 1;
+        }
+        if cx.is_w(j, "and") {
+            j += 1;
+        }
+        let last = parts[parts.len() - 1].1;
+        if let Some((v2, u2, e2)) = one_duration(cx, j) {
+            if SUM_COMPOUNDS && bench_seconds(u2) < bench_seconds(last) {
+                parts.push((v2, u2));
+                end = e2;
+                continue;
+            }
+            break;
+        }
+        // "1 hour thirty", "2 hours and 10": minutes after hours.
+        if matches!(last, DurationUnit::Hour | DurationUnit::Minute) && !comma {
+            if let Some(n) = cardinal(cx, j, false) {
+                let next_is_word =
+                    cx.t.get(n.end)
+                        .is_some_and(|t| t.kind == Tk::Word || t.kind == Tk::Num);
+                if n.int && n.v > 0.0 && n.v < 60.0 && !next_is_word {
+                    let small = if last == DurationUnit::Hour {
+                        DurationUnit::Minute
+                    } else {
+                        DurationUnit::Second
+                    };
+                    parts.push((n.v, small));
+                    end = n.end;
+                }
+            }
+        }
+        break;
+    }
+    let (amount, unit) = sum_parts(&parts);
+    Some((end, Value::Duration { amount, unit }))
+}
+
+fn sum_parts(parts: &[(f64, DurationUnit)]) -> (f64, DurationUnit) {
+    if parts.len() == 1 {
+        return parts[0];
+    }
+    let smallest = parts
+        .iter()
+        .map(|p| p.1)
+        .min_by(|a, b| bench_seconds(*a).total_cmp(&bench_seconds(*b)))
+        .unwrap_or(DurationUnit::Second);
+    if parts.iter().all(|p| p.1.months().is_some()) {
+        let months: f64 = parts
+            .iter()
+            .map(|p| p.0 * p.1.months().unwrap_or(0.0))
+            .sum();
+        return (months / smallest.months().unwrap_or(1.0), smallest);
+    }
+    let secs: f64 = parts.iter().map(|p| p.0 * bench_seconds(p.1)).sum();
+    (secs / bench_seconds(smallest), smallest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::check;
+
+    #[test]
+    fn money_forms() {
+        check(
+            "about $273 billion in 2024",
+            &[
+                "about $273 billion|money 273000000000 USD? about",
+                "2024|date 2024",
+            ],
+        );
+        check("₩1.2tn", &["₩1.2tn|money 1200000000000 KRW"]);
+        check(
+            "20 ringgit and 43 sen",
+            &["20 ringgit and 43 sen|money 20.43 MYR"],
+        );
+        check("10 dollars", &["10 dollars|money 10 USD?"]);
+        check("3 dimes", &["3 dimes|money 0.3 USD"]);
+        check("US$4.7 billion", &["US$4.7 billion|money 4700000000 USD"]);
+    }
+
+    #[test]
+    fn percent_forms() {
+        check("12.5 per cent", &["12.5 per cent|percent 12.5"]);
+        check(
+            "rose 3 percentage points",
+            &["3 percentage points|points 3"],
+        );
+        check("100%", &["100%|percent 100"]);
+    }
+
+    #[test]
+    fn quantity_forms() {
+        check(
+            "approximately 900 kilometers",
+            &["approximately 900 kilometers|quantity 900000 m about"],
+        );
+        check(
+            "7 feet, 10 inches",
+            &["7 feet, 10 inches|quantity 2.3876 m"],
+        );
+        check("It is 1.8m tall", &["1.8m|quantity 1.8 m"]);
+    }
+
+    #[test]
+    fn duration_forms() {
+        check("a four-day state visit", &["four-day|duration 4 day"]);
+        check("the 90-minute summit", &["90-minute|duration 90 minute"]);
+        check("2 min read", &["2 min|duration 2 minute"]);
+        check(
+            "an hour and a half",
+            &["an hour and a half|duration 1.5 hour"],
+        );
+        check(
+            "2 years, 3 months",
+            &["2 years, 3 months|duration 27 month"],
+        );
+        check("half an hour", &["half an hour|duration 0.5 hour"]);
+    }
+}

@@ -1,0 +1,539 @@
+//! Numbers: digits with separators, decimals, signs, fractions and scale
+//! words or suffixes ("1,200.5", "-4/5", "2.5 million", "$273B", "1.5tn"),
+//! English number words ("nine", "one hundred and five", "three million, two
+//! hundred & forty", "twenty-first"), fractions in words ("two thirds",
+//! "three-quarters", "and a half") and ordinals ("3rd", "second").
+//!
+//! These are the building blocks every other grammar starts from; the
+//! [`mention`] function at the end decides when a number stands alone as a
+//! number or ordinal mention (not "one of them", not the "7" of "A7").
+
+use super::lexicon::Lvl;
+use super::token::Tk;
+use super::Cx;
+use crate::quantity::Value;
+
+/// A number read from tokens `start..end`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Num {
+    /// The value.
+    pub v: f64,
+    /// One past the last token.
+    pub end: usize,
+    /// Written (at least partly) in words.
+    pub words: bool,
+    /// A whole number with no decimal point or fraction.
+    pub int: bool,
+    /// An ordinal ("3rd", "third").
+    pub ord: bool,
+    /// Four plain digits, no sign or separator: could be a year.
+    pub plain4: bool,
+    /// Digits only, no scale word, sign or fraction: "15", "1,200".
+    pub bare: bool,
+}
+
+/// Scale suffixes written straight after digits ("10k", "1.5tn"). The single
+/// capital letters and "m"/"b"/"t" are too ambiguous outside money ("1m" is a
+/// metre), so the caller says whether the context is money.
+fn suffix_scale(s: &str, money: bool) -> Option<f64> {
+    Some(match s {
+        "k" | "K" => 1e3,
+        "mn" | "mln" | "Mn" | "MN" => 1e6,
+        "bn" | "bln" | "Bn" | "BN" => 1e9,
+        "tn" | "Tn" | "TN" | "trn" => 1e12,
+        "m" | "M" | "mil" | "MM" if money => 1e6,
+        "b" | "B" if money => 1e9,
+        "t" | "T" | "tr" if money => 1e12,
+        _ => return None,
+    })
+}
+
+/// Digits, with thousands separators, a decimal part and scientific notation;
+/// no sign, no scale. `None` for dotted sequences ("1.2.3") that are not
+/// numbers at all.
+pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
+    let t = cx.t.get(i)?;
+    if t.kind != Tk::Num {
+        return None;
+    }
+    let mut s = String::with_capacity(24);
+    s.push_str(cx.raw(i));
+    let mut j = i + 1;
+    let mut grouped = false;
+    if t.end - t.start <= 3 {
+        while cx.is_p_adj(j, ',') && cx.num_adj(j + 1, 3) {
+            s.push_str(cx.raw(j + 1));
+            j += 2;
+            grouped = true;
+        }
+    }
+    let mut int = true;
+    if cx.is_p_adj(j, '.') && cx.num_adj(j + 1, 0) {
+        // "10.31.1974", "1.2.3": a date or a version, not a number.
+        if cx.is_p_adj(j + 2, '.') && cx.num_adj(j + 3, 0) {
+            return None;
+        }
+        s.push('.');
+        s.push_str(cx.raw(j + 1));
+        j += 2;
+        int = false;
+    }
+    let mut v: f64 = s.parse().ok()?;
+    // 2.48×10−5, 3x10^8, 1e-9
+    let times =
+        cx.t.get(j)
+            .is_some_and(|t| !t.ws && (t.is_p('×') || t.is_p('*') || t.is("x")));
+    if times && cx.raw_adj(j + 1) == Some("10") {
+        let mut k = j + 2;
+        if cx.is_p_adj(k, '^') {
+            k += 1;
+        }
+        let neg = cx.t.get(k).is_some_and(|t| !t.ws && t.is_dash());
+        if neg || cx.is_p_adj(k, '+') {
+            k += 1;
+        }
+        if cx.num_adj(k, 0) && cx.raw(k).len() <= 3 {
+            // Parse "2.48e-5" whole so the value is the nearest double.
+            s.push('e');
+            if neg {
+                s.push('-');
+            }
+            s.push_str(cx.raw(k));
+            v = s.parse().ok()?;
+            j = k + 1;
+            int = false;
+        }
+    }
+    let plain4 = !grouped && int && j == i + 1 && t.end - t.start == 4;
+    Some(Num {
+        v,
+        end: j,
+        words: false,
+        int,
+        ord: false,
+        plain4,
+        bare: true,
+    })
+}
+
+/// A cardinal number in digits or words, with sign, scale and fraction.
+/// `money` allows the ambiguous scale suffixes ("$5m", "€10B").
+pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
+    let t = cx.t.get(i)?;
+    // Signs: "-15", "minus five", "negative one".
+    let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
+    if sign_tok && cx.num_adj(i + 1, 0) && !cx.prev_joins(i) {
+        let mut n = cardinal(cx, i + 1, money)?;
+        if t.ch != '+' {
+            n.v = -n.v;
+        }
+        n.bare = false;
+        n.plain4 = false;
+        return Some(n);
+    }
+    if t.is("minus") || t.is("negative") {
+        let mut n = cardinal(cx, i + 1, money)?;
+        n.v = -n.v;
+        n.bare = false;
+        n.plain4 = false;
+        return Some(n);
+    }
+    let mut n = if t.kind == Tk::Num {
+        let mut n = digits(cx, i)?;
+        // Fractions in digits: "1/2", "1/40"; never "2/15/2013".
+        if n.int && n.end == i + 1 && cx.is_p_adj(n.end, '/') && cx.num_adj(n.end + 1, 0) {
+            let d: f64 = cx.raw(n.end + 1).parse().ok()?;
+            if cx.is_p_adj(n.end + 2, '/') || d == 0.0 {
+                return None;
+            }
+            n.v /= d;
+            n.end += 2;
+            n.int = false;
+            n.bare = false;
+            n.plain4 = false;
+        }
+        n
+    } else if t.is_p('½') || t.is_p('¼') || t.is_p('¾') {
+        let v = match t.ch {
+            '½' => 0.5,
+            '¼' => 0.25,
+            _ => 0.75,
+        };
+        Num {
+            v,
+            end: i + 1,
+            words: false,
+            int: false,
+            ord: false,
+            plain4: false,
+            bare: false,
+        }
+    } else {
+        let n = words(cx, i, false)?;
+        if n.ord {
+            return None;
+        }
+        n
+    };
+    // "1 ½"
+    if n.int && cx.t.get(n.end).is_some_and(|t| t.is_p('½')) {
+        n.v += 0.5;
+        n.end += 1;
+    }
+    // Scale: "10k", "1.5tn", "2.5 million", "273 billion", "3 hundred".
+    if let Some(nt) = cx.t.get(n.end) {
+        if nt.kind == Tk::Word && !n.words {
+            let raw = cx.raw(n.end);
+            let scale = if !nt.ws {
+                suffix_scale(raw, money).filter(|_| !cx.word_adj(n.end + 1))
+            } else if money {
+                suffix_scale(raw, true).filter(|_| raw.len() >= 2)
+            } else {
+                None
+            };
+            if let Some(k) = scale {
+                n.v *= k;
+                n.end += 1;
+                n.bare = false;
+                n.plain4 = false;
+                n.int = n.v.fract() == 0.0;
+            }
+        }
+    }
+    if !n.words {
+        while let Some((k, lvl)) = cx.t.get(n.end).and_then(|t| t.lex).and_then(|l| l.card) {
+            if !matches!(lvl, Lvl::Scale | Lvl::Hundred) {
+                break;
+            }
+            n.v *= k;
+            n.end += 1;
+            n.bare = false;
+            n.plain4 = false;
+            n.int = n.v.fract() == 0.0;
+        }
+        if cx.t.get(n.end).is_some_and(|t| t.is("dozen")) {
+            n.v *= 12.0;
+            n.end += 1;
+            n.bare = false;
+        }
+    }
+    // "two and a half", "5 and an half", "one and three quarters".
+    if let Some((f, e)) = and_fraction(cx, n.end) {
+        n.v += f;
+        n.end = e;
+        n.int = false;
+        n.bare = false;
+        n.plain4 = false;
+    }
+    Some(n)
+}
+
+/// "and a half", "and half", "and a quarter", "and three quarters" after a
+/// whole number: the fraction and the end.
+pub(crate) fn and_fraction(cx: &Cx, i: usize) -> Option<(f64, usize)> {
+    if !(cx.is_w(i, "and") || cx.is_p_at(i, '&')) {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut num = 1.0;
+    if cx.is_w(j, "a") || cx.is_w(j, "an") {
+        j += 1;
+    } else if let Some((v, Lvl::Unit)) = cx.t.get(j).and_then(|t| t.lex).and_then(|l| l.card) {
+        if v >= 1.0
+            && cx
+                .t
+                .get(j + 1)
+                .and_then(|t| t.lex)
+                .is_some_and(|l| l.denom.is_some())
+        {
+            num = v;
+            j += 1;
+        }
+    }
+    let d = cx.t.get(j).and_then(|t| t.lex).and_then(|l| l.denom)?;
+    if d > 4.0 && num == 1.0 && !(cx.is_w(i + 1, "a") || cx.is_w(i + 1, "an")) {
+        return None;
+    }
+    Some((num / d, j + 1))
+}
+
+/// Whether `prev` may be followed by `next` in an English numeral.
+fn follows(prev: Option<Lvl>, next: Lvl, v: f64) -> bool {
+    use Lvl::*;
+    match (prev, next) {
+        (None, Unit | Teen | Tens | TensUnit) => true,
+        (Some(Unit | Teen | TensUnit), Hundred | Scale) => true,
+        (Some(Tens), Unit) => v != 0.0,
+        (Some(Tens), Scale) => true,
+        (Some(Hundred), Unit) => v != 0.0,
+        (Some(Hundred), Teen | Tens | TensUnit | Scale) => true,
+        (Some(Scale), Unit) => v != 0.0,
+        (Some(Scale), Teen | Tens | TensUnit) => true,
+        _ => false,
+    }
+}
+
+/// A number in words, cardinal or (when `allow_ord`) ending in an ordinal
+/// word: "one hundred and five", "twenty-first", "a dozen", "two thirds".
+pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
+    let mut total: f64 = 0.0;
+    let mut cur: f64 = 0.0;
+    let mut last: Option<Lvl> = None;
+    let mut max_scale = f64::INFINITY;
+    let mut j = i;
+    let mut end = i;
+    let mut ord = false;
+    let mut n_words = 0;
+    // "a hundred", "a thousand", "a dozen", "a half"
+    if cx.is_w(i, "a") || cx.is_w(i, "an") {
+        let nt = cx.t.get(i + 1)?;
+        if nt.is("dozen") {
+            return Some(Num {
+                v: 12.0,
+                end: i + 2,
+                words: true,
+                int: true,
+                ord: false,
+                plain4: false,
+                bare: false,
+            });
+        }
+        if let Some(d) = nt.lex.and_then(|l| l.denom) {
+            if d <= 4.0 && !nt.key().ends_with('s') && nt.key() != "fourth" {
+                return Some(frac(1.0, d, i + 2));
+            }
+            return None;
+        }
+        match nt.lex.and_then(|l| l.card) {
+            Some((_, Lvl::Hundred | Lvl::Scale)) => {
+                cur = 1.0;
+                last = Some(Lvl::Unit);
+                j = i + 1;
+            }
+            _ => match nt.lex.and_then(|l| l.ord) {
+                // "a hundred trillionth" is an ordinal; "a trillionth" a fraction.
+                Some((_, Lvl::Hundred)) if allow_ord => {
+                    cur = 1.0;
+                    last = Some(Lvl::Unit);
+                    j = i + 1;
+                }
+                _ => return None,
+            },
+        }
+    }
+    while let Some(t) = cx.t.get(j) {
+        // Separators inside a numeral.
+        if n_words > 0 {
+            if t.is_dash() && !t.ws && last == Some(Lvl::Tens) && cx.word_adj(j + 1) {
+                j += 1;
+                continue;
+            }
+            let joiner = t.is("and") || t.is_p('&') || (t.is_p(',') && last == Some(Lvl::Scale));
+            if joiner && matches!(last, Some(Lvl::Hundred | Lvl::Scale)) {
+                let nt = cx.t.get(j + 1).and_then(|t| t.lex);
+                let ok = nt.is_some_and(|l| {
+                    matches!(
+                        l.card,
+                        Some((_, Lvl::Unit | Lvl::Teen | Lvl::Tens | Lvl::TensUnit))
+                    ) || (allow_ord && l.ord.is_some())
+                });
+                if ok && j + 1 != end {
+                    j += 1;
+                    continue;
+                }
+            }
+        }
+        let Some(lex) = t.lex else { break };
+        if t.kind != Tk::Word {
+            break;
+        }
+        if let Some((v, lvl)) = lex.card {
+            if follows(last, lvl, v) && !(lvl == Lvl::Scale && v >= max_scale) {
+                match lvl {
+                    Lvl::Hundred => cur = cur.max(1.0) * 100.0,
+                    Lvl::Scale => {
+                        total += cur.max(1.0) * v;
+                        cur = 0.0;
+                        max_scale = v;
+                    }
+                    _ => cur += v,
+                }
+                last = Some(lvl);
+                j += 1;
+                end = j;
+                n_words += 1;
+                continue;
+            }
+        }
+        if allow_ord {
+            if let Some((v, lvl)) = lex.ord {
+                if follows(last, lvl, v)
+                    || (last.is_none() && matches!(lvl, Lvl::Hundred | Lvl::Scale))
+                {
+                    match lvl {
+                        Lvl::Hundred => cur = cur.max(1.0) * 100.0,
+                        Lvl::Scale => {
+                            total += cur.max(1.0) * v;
+                            cur = 0.0;
+                        }
+                        _ => cur += v,
+                    }
+                    end = j + 1;
+                    ord = true;
+                    n_words += 1;
+                }
+            }
+        }
+        break;
+    }
+    if n_words == 0 {
+        return None;
+    }
+    let v = total + cur;
+    // Fractions in words: "one sixth", "two thirds", "three-quarters", "three halves".
+    if !ord && (1.0..=20.0).contains(&v) && total == 0.0 {
+        let mut k = end;
+        if cx.t.get(k).is_some_and(|t| t.is_dash() && !t.ws) {
+            k += 1;
+        }
+        if let Some(d) = cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.denom) {
+            let plural = cx.tk(k).key().ends_with('s');
+            if (v == 1.0) != plural && !(v == 1.0 && k == end && cx.tk(k).key() == "second") {
+                return Some(frac(v, d, k + 1));
+            }
+        }
+    }
+    let mut n = Num {
+        v,
+        end,
+        words: true,
+        int: true,
+        ord,
+        plain4: false,
+        bare: false,
+    };
+    // "forty-five (45)": the digits repeat the words.
+    if cx.is_p_at(end, '(') && cx.is_p_at(end + 2, ')') {
+        if let Some(d) = digits(cx, end + 1) {
+            if d.end == end + 2 && d.v == v {
+                n.end = end + 3;
+            }
+        }
+    }
+    Some(n)
+}
+
+fn frac(num: f64, den: f64, end: usize) -> Num {
+    Num {
+        v: num / den,
+        end,
+        words: true,
+        int: false,
+        ord: false,
+        plain4: false,
+        bare: false,
+    }
+}
+
+/// An ordinal: "3rd", "21st", "second", "twenty-fifth", "one hundred twenty fifth".
+pub(crate) fn ordinal(cx: &Cx, i: usize) -> Option<Num> {
+    let t = cx.t.get(i)?;
+    if t.kind == Tk::Num {
+        let suf = cx.t.get(i + 1)?;
+        if suf.ws || suf.kind != Tk::Word || !matches!(suf.key(), "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        if cx.word_adj(i + 2) || cx.num_adj(i + 2, 0) {
+            return None;
+        }
+        let v: f64 = cx.raw(i).parse().ok()?;
+        return Some(Num {
+            v,
+            end: i + 2,
+            words: false,
+            int: true,
+            ord: true,
+            plain4: false,
+            bare: false,
+        });
+    }
+    let n = words(cx, i, true)?;
+    n.ord.then_some(n)
+}
+
+/// A number or ordinal standing alone as a mention at token `i`.
+pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
+    let t = &cx.tk(i);
+    if t.kind == Tk::Word && t.lex.is_none() {
+        return None;
+    }
+    // Digits glued to letters are codes, not quantities: "A4", "i7", "LGA1156".
+    if t.kind == Tk::Num && i > 0 {
+        let p = &cx.tk(i - 1);
+        if !t.ws && (p.kind == Tk::Word || p.kind == Tk::Num) {
+            return None;
+        }
+        if !t.ws && (p.is_p('+') || p.is_p('_')) && i > 1 && !p.ws && cx.tk(i - 2).kind != Tk::Punct
+        {
+            return None;
+        }
+    }
+    if let Some(o) = ordinal(cx, i) {
+        if o.v >= 1.0 || o.words {
+            return Some((o.end, Value::Ordinal { value: o.v as i64 }));
+        }
+    }
+    let n = cardinal(cx, i, false)?;
+    if !n.v.is_finite() {
+        return None;
+    }
+    if cx.word_adj(n.end) {
+        // "4a", "860BOX": a code.
+        return None;
+    }
+    if n.words && n.v == 1.0 && n.end == i + 1 && cx.tk(i).is("one") && lone_one(cx, i) {
+        return None;
+    }
+    Some((n.end, Value::Number { value: n.v }))
+}
+
+/// "one of them", "the one", "one another", "no one": a pronoun, not a count.
+fn lone_one(cx: &Cx, i: usize) -> bool {
+    let next = cx.t.get(i + 1).map_or("", |t| t.key());
+    let prev = if i > 0 { cx.tk(i - 1).key() } else { "" };
+    matches!(
+        next,
+        "of" | "another" | "by" | "day" | "may" | "must" | "can" | "should" | "would"
+    ) || matches!(
+        prev,
+        "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which" | "little" | "past"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::numbers;
+
+    #[test]
+    fn digits_words_and_scales() {
+        assert_eq!(numbers("1,200,000"), vec![1_200_000.0]);
+        assert_eq!(numbers("one hundred and five"), vec![105.0]);
+        assert_eq!(
+            numbers("three million, two hundred & forty"),
+            vec![3_000_240.0]
+        );
+        assert_eq!(numbers("2.5 million"), vec![2_500_000.0]);
+        assert_eq!(numbers("a dozen"), vec![12.0]);
+        assert_eq!(numbers("two thirds"), vec![2.0 / 3.0]);
+        assert_eq!(numbers("three-quarters"), vec![0.75]);
+        assert_eq!(numbers("1/2"), vec![0.5]);
+        assert_eq!(numbers("-4/5"), vec![-0.8]);
+        assert_eq!(numbers("forty-five (45)"), vec![45.0]);
+        assert_eq!(numbers("two three"), vec![2.0, 3.0]);
+        assert_eq!(numbers("1200k"), vec![1_200_000.0]);
+        assert_eq!(numbers("2.48×10−5"), vec![2.48e-5]);
+        assert!(numbers("one of them").is_empty());
+        assert!(numbers("A4 paper").is_empty());
+        assert!(numbers("version 1.2.3").is_empty());
+    }
+}

@@ -1,0 +1,200 @@
+//! The tokenizer: text → words, digit runs and single punctuation marks, each
+//! with its byte span and whether whitespace precedes it.
+//!
+//! Every grammar in the extractor works on these tokens, never on the raw
+//! bytes, so each byte of the text is looked at once here and each word is
+//! looked up in the lexicon once. Digit runs are kept apart from letters
+//! ("14april" is `14` + `april`, adjacent) and from separators ("1,200.5" is
+//! five tokens); the number grammar reassembles them, which is what lets it
+//! tell "1,200" from "1, 200" and "2026-01-05" from "2026 - 01".
+
+use super::lexicon::{lookup, Lex};
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tk {
+    /// A run of letters.
+    Word,
+    /// A run of ASCII digits.
+    Num,
+    /// One other character (punctuation, symbol).
+    Punct,
+}
+
+/// One token, with its span in the text handed to [`tokenize`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Tk,
+    /// Whitespace (or the start of the text) precedes the token.
+    pub ws: bool,
+    /// The character of a `Punct` token (curly quotes folded to ASCII).
+    pub ch: char,
+    /// The lexicon entry of a word, if it has one.
+    pub lex: Option<&'static Lex>,
+}
+
+impl Tok {
+    /// The lowercase lexicon key of a word, or "".
+    pub fn key(&self) -> &'static str {
+        self.lex.map_or("", |l| l.key)
+    }
+
+    /// Whether this is the word `w` (lowercase).
+    pub fn is(&self, w: &str) -> bool {
+        self.kind == Tk::Word && self.key() == w
+    }
+
+    /// Whether this is the punctuation character `c`.
+    pub fn is_p(&self, c: char) -> bool {
+        self.kind == Tk::Punct && self.ch == c
+    }
+
+    /// Whether this is a dash of any kind.
+    pub fn is_dash(&self) -> bool {
+        self.kind == Tk::Punct && matches!(self.ch, '-' | '–' | '—' | '‐' | '‑')
+    }
+}
+
+/// Splits `text` into tokens, appending to `out` (cleared first).
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut ws = true;
+    let mut lower = [0u8; 32];
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            ws = true;
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Tk::Num,
+                ws,
+                ch: '\0',
+                lex: None,
+            });
+            ws = false;
+            continue;
+        }
+        if c.is_ascii_alphabetic() || (c >= 0x80 && starts_letter(text, i)) {
+            let s = i;
+            let mut ascii = true;
+            while i < b.len() {
+                let c = b[i];
+                if c.is_ascii_alphabetic() {
+                    i += 1;
+                } else if c >= 0x80 {
+                    match text[i..].chars().next() {
+                        Some(ch) if ch.is_alphabetic() => {
+                            ascii = false;
+                            i += ch.len_utf8();
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            let word = &b[s..i];
+            let lex = if ascii && word.len() <= lower.len() {
+                for (d, &c) in lower.iter_mut().zip(word) {
+                    *d = c.to_ascii_lowercase();
+                }
+                std::str::from_utf8(&lower[..word.len()])
+                    .ok()
+                    .and_then(lookup)
+            } else {
+                None
+            };
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Tk::Word,
+                ws,
+                ch: '\0',
+                lex,
+            });
+            ws = false;
+            continue;
+        }
+        if c < 0x80 {
+            out.push(Tok {
+                start: i,
+                end: i + 1,
+                kind: Tk::Punct,
+                ws,
+                ch: c as char,
+                lex: None,
+            });
+            i += 1;
+            ws = false;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or('\u{fffd}');
+        let len = ch.len_utf8();
+        if ch.is_whitespace() {
+            ws = true;
+            i += len;
+            continue;
+        }
+        let ch = match ch {
+            '’' | '‘' | '′' => '\'',
+            '−' => '-',
+            other => other,
+        };
+        out.push(Tok {
+            start: i,
+            end: i + len,
+            kind: Tk::Punct,
+            ws,
+            ch,
+            lex: None,
+        });
+        ws = false;
+        i += len;
+    }
+}
+
+fn starts_letter(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_letters_and_marks_split_with_adjacency() {
+        let mut v = Vec::new();
+        tokenize("14april, 1,200 ₩5", &mut v);
+        let kinds: Vec<_> = v.iter().map(|t| (t.kind, t.ws)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (Tk::Num, true),
+                (Tk::Word, false),
+                (Tk::Punct, false),
+                (Tk::Num, true),
+                (Tk::Punct, false),
+                (Tk::Num, false),
+                (Tk::Punct, true),
+                (Tk::Num, false),
+            ]
+        );
+        assert_eq!(v[1].key(), "april");
+        assert_eq!(v[6].ch, '₩');
+    }
+}
