@@ -96,12 +96,14 @@ pub struct ConfigError {
 
 impl Config {
     /// Parses the text of a `factlint.toml`.
-    pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
-        let err = |span: Span, message: String| ConfigError {
+    pub fn parse(file: &SourceFile) -> Result<Config, Box<ConfigError>> {
+        let err = |span: Span, message: String| -> Box<ConfigError> {
+            Box::new(ConfigError {
             path: file.name.clone(),
             message,
             file: file.clone(),
             span,
+            })
         };
         let raw: RawConfig = toml::from_str(&file.text).map_err(|e| {
             err(
@@ -170,7 +172,7 @@ fn parse_percent(s: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Config, ConfigError> {
+    fn parse(text: &str) -> Result<Config, Box<ConfigError>> {
         Config::parse(&SourceFile::new("factlint.toml", text))
     }
 

@@ -95,7 +95,7 @@ const FENCE: &str = "+++";
 
 impl Document {
     /// Splits off and parses the front matter.
-    pub fn parse(source: SourceFile) -> Result<Document, DocumentError> {
+    pub fn parse(source: SourceFile) -> Result<Document, Box<DocumentError>> {
         let text = source.text.clone();
         let text: &str = &text;
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
@@ -120,21 +120,21 @@ impl Document {
         }
         let Some((toml_end, body_start)) = close else {
             let path = source.name.clone();
-            return Err(DocumentError::UnterminatedFrontMatter {
+            return Err(Box::new(DocumentError::UnterminatedFrontMatter {
                 path,
                 span: Span::new(bom, bom + FENCE.len()),
                 file: source,
-            });
+            }));
         };
         let meta =
             parse_front_matter(&text[toml_start..toml_end]).map_err(|(span, message, label)| {
-                DocumentError::FrontMatter {
+                Box::new(DocumentError::FrontMatter {
                     path: source.name.clone(),
                     message,
                     span: span.shift(toml_start),
                     label,
                     file: source.clone(),
-                }
+                })
             })?;
         Ok(Document {
             body: Span::new(body_start, text.len()),
@@ -313,7 +313,7 @@ fn is_abbreviation(before: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn doc(text: &str) -> Result<Document, DocumentError> {
+    fn doc(text: &str) -> Result<Document, Box<DocumentError>> {
         Document::parse(SourceFile::new("t.txt", text))
     }
 
@@ -347,7 +347,7 @@ mod tests {
     #[test]
     fn malformed_front_matter_points_into_the_file() {
         let err = doc("+++\npublished = \"soon\"\n+++\nx").unwrap_err();
-        match err {
+        match *err {
             DocumentError::FrontMatter { span, message, .. } => {
                 assert_eq!(span.start, 4);
                 assert!(message.contains("published"), "{message}");
@@ -355,11 +355,11 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         assert!(matches!(
-            doc("+++\ntitle = 1\n"),
+            doc("+++\ntitle = 1\n").map_err(|e| *e),
             Err(DocumentError::UnterminatedFrontMatter { .. })
         ));
         assert!(matches!(
-            doc("+++\ntitle = \n+++\n"),
+            doc("+++\ntitle = \n+++\n").map_err(|e| *e),
             Err(DocumentError::FrontMatter { .. })
         ));
     }

@@ -87,7 +87,7 @@ pub enum LoadError {
     /// The document's front matter is malformed.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Document(#[from] DocumentError),
+    Document(#[from] Box<DocumentError>),
 }
 
 /// Reads a file as UTF-8 text, refusing binaries.

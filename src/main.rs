@@ -174,7 +174,7 @@ fn load_config(ui: &mut Ui, path: Option<&Path>) -> Option<Config> {
     match Config::parse(&source) {
         Ok(c) => Some(c),
         Err(e) => {
-            ui.error(&e);
+            ui.error(e.as_ref());
             None
         }
     }

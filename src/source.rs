@@ -130,41 +130,54 @@ impl SourceFile {
     }
 }
 
-impl miette::SourceCode for SourceFile {
-    fn read_span<'a>(
+impl SourceFile {
+    /// The lines around `span` for a diagnostic, with lines longer than
+    /// `max_line` bytes cut to `margin` bytes around the span: a 10 MB
+    /// single-line document must not print 10 MB.
+    fn excerpt<'a>(
         &'a self,
         span: &miette::SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
+        context_lines: usize,
+        max_line: usize,
+        margin: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        // A 10 MB single-line document must not print 10 MB: show a window of
-        // the line around the span instead of the whole line.
-        const MAX_LINE: usize = 400;
-        const MARGIN: usize = 120;
         let (start, end) = (span.offset(), span.offset() + span.len());
         let line = self.line_span(start);
-        if line.len() > MAX_LINE && end <= line.end.max(start) + 1 {
-            let mut w_start = start.saturating_sub(MARGIN).max(line.start);
+        let last_line = self.line_span(end.saturating_sub(1).max(start));
+        if line.len().max(last_line.len()) > max_line {
+            let mut w_start = start.saturating_sub(margin).max(line.start);
             while !self.text.is_char_boundary(w_start) {
                 w_start -= 1;
             }
-            let mut w_end = (end + MARGIN).min(line.end);
+            let mut w_end = (end + margin).min(last_line.end.max(end));
             while !self.text.is_char_boundary(w_end) {
                 w_end += 1;
             }
-            let lc = self.line_col(w_start);
+            // Start and end the window on word boundaries where one is near.
+            if w_start > line.start {
+                if let Some(i) = self.text[w_start..start].find(' ') {
+                    w_start += i + 1;
+                }
+            }
+            if w_end < last_line.end {
+                if let Some(i) = self.text[end..w_end].rfind(' ') {
+                    w_end = end + i;
+                }
+            }
+            // miette reads the header's line and column from here: they are
+            // the span's, not the window's.
+            let lc = self.line_col(start);
             return Ok(Box::new(miette::MietteSpanContents::new_named(
                 self.name.clone(),
                 &self.text.as_bytes()[w_start..w_end],
                 (w_start, w_end - w_start).into(),
                 lc.line - 1,
                 lc.column - 1,
-                1,
+                self.line_col(w_end).line - lc.line + 1,
             )));
         }
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let inner =
+            <str as miette::SourceCode>::read_span(&self.text, span, context_lines, context_lines)?;
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
@@ -173,6 +186,33 @@ impl miette::SourceCode for SourceFile {
             inner.column(),
             inner.line_count(),
         )))
+    }
+}
+
+impl miette::SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        _context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        self.excerpt(span, context_lines_before, 400, 120)
+    }
+}
+
+/// A source shown as prose: no context lines (an article's lines are whole
+/// paragraphs) and long lines cut to a window around the labels.
+#[derive(Clone, Debug)]
+pub struct Prose(pub SourceFile);
+
+impl miette::SourceCode for Prose {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        _context_lines_before: usize,
+        _context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        self.0.excerpt(span, 0, 160, 60)
     }
 }
 

@@ -7,7 +7,7 @@ use miette::{Diagnostic, LabeledSpan, SourceCode};
 
 use crate::check::model::{Comparison, Severity, Statement};
 use crate::eval::{Outcome, Status, Verdict};
-use crate::source::{SourceFile, Span};
+use crate::source::{Prose, SourceFile, Span};
 
 use super::Run;
 
@@ -21,7 +21,7 @@ pub struct Finding {
     pub message: String,
     code: &'static str,
     severity: Severity,
-    document: SourceFile,
+    document: Prose,
     labels: Vec<(Span, String)>,
     help: Option<String>,
     related: Vec<Related>,
@@ -31,8 +31,16 @@ pub struct Finding {
 #[derive(Debug)]
 struct Related {
     message: String,
-    source: SourceFile,
+    source: Shown,
     labels: Vec<(Span, String)>,
+}
+
+/// How a related source is shown: a rule file with context lines, an
+/// article as prose.
+#[derive(Debug)]
+enum Shown {
+    Rule(SourceFile),
+    Prose(Prose),
 }
 
 impl Finding {
@@ -40,13 +48,16 @@ impl Finding {
     pub fn new(run: &Run<'_>, o: &Outcome) -> Finding {
         let st = run.statement(o);
         let file = &run.rules.files[o.rule.file];
-        let document = run.documents[o.document].clone();
+        let document = Prose(run.documents[o.document].clone());
         let is_agree = matches!(st, Statement::Agree(_));
-        let values: Vec<String> = o
+        // A contradiction is about the values that contradict; undecided ones
+        // ("2026" beside "January 6") would only blur it.
+        let shown: Vec<&crate::eval::Candidate> = o
             .candidates
             .iter()
-            .map(|c| format!("`{}`", c.value))
+            .filter(|c| o.status != Status::Contradicted || c.verdict == Verdict::Contradicts)
             .collect();
+        let values: Vec<String> = shown.iter().map(|c| format!("`{}`", c.value)).collect();
         let message = match (o.status, is_agree) {
             (Status::Ambiguous, _) => format!(
                 "`{}` has conflicting values in this document: {}",
@@ -81,7 +92,7 @@ impl Finding {
         };
         let mut labels: Vec<(Span, String)> = Vec::new();
         let mut hidden: Vec<String> = Vec::new();
-        for c in &o.candidates {
+        for c in &shown {
             let what = match (o.status, c.verdict) {
                 (Status::Ambiguous, Verdict::Supports) => {
                     format!("says {} (fits the rule)", c.value)
@@ -112,6 +123,12 @@ impl Finding {
             }
         }
         labels.sort_by_key(|(s, _)| *s);
+        let dropped = keep_near(&mut labels, &run.documents[o.document]);
+        if dropped > 0 {
+            hidden.push(format!(
+                "{dropped} more mentions far along the same line are not shown"
+            ));
+        }
         let (severity, message_text, rule_label) = match st {
             Statement::Assert(a) => {
                 let (span, what) = match &a.comparison {
@@ -134,7 +151,7 @@ impl Finding {
         };
         let mut related = vec![Related {
             message: format!("the rule at {}", run.rule_location(o)),
-            source: file.source.clone(),
+            source: Shown::Rule(file.source.clone()),
             labels: vec![rule_label],
         }];
         for other in &o.others {
@@ -145,9 +162,10 @@ impl Finding {
                     ls.push((e.span, format!("says {}", e.value)));
                 }
             }
+            keep_near(&mut ls, &src);
             related.push(Related {
                 message: format!("`{}` says {}", src.name, other.value),
-                source: src,
+                source: Shown::Prose(Prose(src)),
                 labels: ls,
             });
         }
@@ -173,6 +191,27 @@ impl Finding {
     pub fn severity_name(&self) -> &'static str {
         self.severity.name()
     }
+}
+
+/// Labels on one line must stay close together: miette draws every label of
+/// a line under one excerpt, and a 10 MB line would make that excerpt 10 MB.
+/// Keeps labels on their own line, or within a screenful of a kept label on
+/// the same line; returns how many were dropped.
+fn keep_near(labels: &mut Vec<(Span, String)>, file: &SourceFile) -> usize {
+    const NEAR: usize = 240;
+    let before = labels.len();
+    let mut kept: Vec<(Span, String)> = Vec::new();
+    for (span, text) in labels.drain(..) {
+        let line = file.line_span(span.start);
+        let ok = kept.iter().all(|(k, _)| {
+            file.line_span(k.start) != line || span.start.saturating_sub(k.end) <= NEAR
+        });
+        if ok {
+            kept.push((span, text));
+        }
+    }
+    *labels = kept;
+    before - labels.len()
 }
 
 fn miette_severity(s: Severity) -> miette::Severity {
@@ -235,7 +274,10 @@ impl Diagnostic for Related {
         Some(miette::Severity::Advice)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(match &self.source {
+            Shown::Rule(f) => f,
+            Shown::Prose(p) => p,
+        })
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(labeled(&self.labels))

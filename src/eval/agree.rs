@@ -96,10 +96,17 @@ pub(super) fn evaluate(
             }
             None => 0.0,
         };
+        // The evidence is the mentions of the value that speaks for the
+        // document; vaguer mentions of it ("2026") would only distract.
+        let evidence = values
+            .iter()
+            .filter(|(m, _)| m.stated == measure.stated)
+            .flat_map(|(_, e)| e.iter().cloned())
+            .collect();
         positions.push(Position {
             result: ri,
             reach: measure.stated.widened(tol / 2.0),
-            evidence: values.iter().flat_map(|(_, e)| e.iter().cloned()).collect(),
+            evidence,
             measure,
         });
     }
