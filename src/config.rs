@@ -99,10 +99,10 @@ impl Config {
     pub fn parse(file: &SourceFile) -> Result<Config, Box<ConfigError>> {
         let err = |span: Span, message: String| -> Box<ConfigError> {
             Box::new(ConfigError {
-            path: file.name.clone(),
-            message,
-            file: file.clone(),
-            span,
+                path: file.name.clone(),
+                message,
+                file: file.clone(),
+                span,
             })
         };
         let raw: RawConfig = toml::from_str(&file.text).map_err(|e| {
