@@ -141,7 +141,11 @@ pub struct Type {
 impl Type {
     /// A type of this kind with no dimension or currency.
     pub fn of(kind: Kind) -> Type {
-        Type { kind, dimension: None, currency: None }
+        Type {
+            kind,
+            dimension: None,
+            currency: None,
+        }
     }
 }
 

@@ -379,7 +379,7 @@ fn words_last_scale(cx: &Cx, i: usize, end: usize) -> f64 {
         .and_then(|t| t.lex)
         .and_then(|l| l.card)
     {
-        Some((k, Lvl::Scale)) if end > i + 0 => k,
+        Some((k, Lvl::Scale)) if end > i => k,
         _ => 1.0,
     }
 }

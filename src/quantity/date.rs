@@ -32,24 +32,40 @@ impl DateValue {
     /// A whole year.
     pub fn year(year: i16) -> Option<Self> {
         Date::new(year, 1, 1).ok()?;
-        Some(DateValue { year, month: None, day: None })
+        Some(DateValue {
+            year,
+            month: None,
+            day: None,
+        })
     }
 
     /// A month of a year (`month` from 1).
     pub fn month(year: i16, month: i8) -> Option<Self> {
         Date::new(year, month, 1).ok()?;
-        Some(DateValue { year, month: Some(month), day: None })
+        Some(DateValue {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A day; `None` when the day does not exist (`2026-02-30`).
     pub fn day(year: i16, month: i8, day: i8) -> Option<Self> {
         Date::new(year, month, day).ok()?;
-        Some(DateValue { year, month: Some(month), day: Some(day) })
+        Some(DateValue {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     /// A day from a `jiff` date.
     pub fn from_civil(d: Date) -> Self {
-        DateValue { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
+        DateValue {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -162,9 +178,18 @@ mod tests {
 
     #[test]
     fn iso_forms_parse_with_their_precision() {
-        assert_eq!(DateValue::parse_iso("2026-01-05").unwrap().precision(), Precision::Day);
-        assert_eq!(DateValue::parse_iso("2026-01").unwrap().to_string(), "2026-01");
-        assert_eq!(DateValue::parse_iso("2019").unwrap().precision(), Precision::Year);
+        assert_eq!(
+            DateValue::parse_iso("2026-01-05").unwrap().precision(),
+            Precision::Day
+        );
+        assert_eq!(
+            DateValue::parse_iso("2026-01").unwrap().to_string(),
+            "2026-01"
+        );
+        assert_eq!(
+            DateValue::parse_iso("2019").unwrap().precision(),
+            Precision::Year
+        );
         assert!(DateValue::parse_iso("2026-02-30").is_none());
         assert!(DateValue::parse_iso("2026-1-5").is_none());
     }

@@ -37,7 +37,12 @@ fn lt(a: f64, b: f64) -> bool {
 impl Interval {
     /// The closed interval `[lo, hi]`.
     pub fn closed(lo: f64, hi: f64) -> Self {
-        Interval { lo, hi, lo_open: false, hi_open: false }
+        Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: false,
+        }
     }
 
     /// The single value `v`.
@@ -47,22 +52,42 @@ impl Interval {
 
     /// Everything strictly above `v`.
     pub fn above(v: f64) -> Self {
-        Interval { lo: v, hi: f64::INFINITY, lo_open: true, hi_open: true }
+        Interval {
+            lo: v,
+            hi: f64::INFINITY,
+            lo_open: true,
+            hi_open: true,
+        }
     }
 
     /// Everything at or above `v`.
     pub fn at_least(v: f64) -> Self {
-        Interval { lo: v, hi: f64::INFINITY, lo_open: false, hi_open: true }
+        Interval {
+            lo: v,
+            hi: f64::INFINITY,
+            lo_open: false,
+            hi_open: true,
+        }
     }
 
     /// Everything strictly below `v`.
     pub fn below(v: f64) -> Self {
-        Interval { lo: f64::NEG_INFINITY, hi: v, lo_open: true, hi_open: true }
+        Interval {
+            lo: f64::NEG_INFINITY,
+            hi: v,
+            lo_open: true,
+            hi_open: true,
+        }
     }
 
     /// Everything at or below `v`.
     pub fn at_most(v: f64) -> Self {
-        Interval { lo: f64::NEG_INFINITY, hi: v, lo_open: true, hi_open: false }
+        Interval {
+            lo: f64::NEG_INFINITY,
+            hi: v,
+            lo_open: true,
+            hi_open: false,
+        }
     }
 
     /// Whether this is a single point.
@@ -82,8 +107,16 @@ impl Interval {
 
     /// Whether `v` lies in the interval.
     pub fn contains(&self, v: f64) -> bool {
-        let above_lo = if self.lo_open { lt(self.lo, v) } else { le(self.lo, v) };
-        let below_hi = if self.hi_open { lt(v, self.hi) } else { le(v, self.hi) };
+        let above_lo = if self.lo_open {
+            lt(self.lo, v)
+        } else {
+            le(self.lo, v)
+        };
+        let below_hi = if self.hi_open {
+            lt(v, self.hi)
+        } else {
+            le(v, self.hi)
+        };
         above_lo && below_hi
     }
 
@@ -104,7 +137,11 @@ impl Interval {
 
     /// Whether the two intervals share at least one value.
     pub fn intersects(&self, other: &Interval) -> bool {
-        let (a, b) = if self.lo <= other.lo { (self, other) } else { (other, self) };
+        let (a, b) = if self.lo <= other.lo {
+            (self, other)
+        } else {
+            (other, self)
+        };
         // b starts inside or at the end of a.
         if a.hi.is_infinite() && a.hi > 0.0 {
             return true;
@@ -118,7 +155,11 @@ impl Interval {
 
     /// The interval widened by `tol` on both sides.
     pub fn widened(&self, tol: f64) -> Interval {
-        Interval { lo: self.lo - tol, hi: self.hi + tol, ..*self }
+        Interval {
+            lo: self.lo - tol,
+            hi: self.hi + tol,
+            ..*self
+        }
     }
 
     /// The interval a hedge word makes of this (point) value.
@@ -164,7 +205,11 @@ impl Interval {
 
     /// The interval scaled by a positive factor.
     pub fn scale(&self, k: f64) -> Interval {
-        Interval { lo: self.lo * k, hi: self.hi * k, ..*self }
+        Interval {
+            lo: self.lo * k,
+            hi: self.hi * k,
+            ..*self
+        }
     }
 }
 

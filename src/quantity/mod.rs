@@ -136,7 +136,10 @@ pub struct HedgeWidths {
 
 impl Default for HedgeWidths {
     fn default() -> Self {
-        HedgeWidths { about: 0.1, nearly: 0.1 }
+        HedgeWidths {
+            about: 0.1,
+            nearly: 0.1,
+        }
     }
 }
 
@@ -343,12 +346,19 @@ mod tests {
 
     #[test]
     fn values_display_as_written() {
-        let money = Value::Money { amount: 273e9, currency: Some(Currency::USD) };
+        let money = Value::Money {
+            amount: 273e9,
+            currency: Some(Currency::USD),
+        };
         assert_eq!(money.to_string(), "$273 billion");
         assert_eq!(Value::Ordinal { value: 2 }.to_string(), "2nd");
         assert_eq!(Value::Ordinal { value: 13 }.to_string(), "13th");
         assert_eq!(
-            Value::Duration { amount: 4.0, unit: DurationUnit::Day }.to_string(),
+            Value::Duration {
+                amount: 4.0,
+                unit: DurationUnit::Day
+            }
+            .to_string(),
             "4 days"
         );
         assert_eq!(format_number(2.5), "2.5");

@@ -133,18 +133,17 @@ impl Unit {
 
     /// The unit spelled `s`, if any.
     pub fn lookup(s: &str) -> Option<&'static Unit> {
-        UNITS
-            .iter()
-            .find(|u| u.spellings.contains(&s))
-            .or_else(|| {
-                if s.chars().count() <= 2 {
-                    return None;
-                }
-                let lower = s.to_lowercase();
-                UNITS
+        UNITS.iter().find(|u| u.spellings.contains(&s)).or_else(|| {
+            if s.chars().count() <= 2 {
+                return None;
+            }
+            let lower = s.to_lowercase();
+            UNITS.iter().find(|u| {
+                u.spellings
                     .iter()
-                    .find(|u| u.spellings.iter().any(|sp| sp.chars().count() > 2 && sp.to_lowercase() == lower))
+                    .any(|sp| sp.chars().count() > 2 && sp.to_lowercase() == lower)
             })
+        })
     }
 
     /// The known spelling closest to `s`, for "did you mean" hints.
@@ -175,40 +174,159 @@ macro_rules! unit {
 /// model units as types at compile time and have no table of English spellings.
 static UNITS: &[Unit] = &[
     unit!("m", Length, 1.0, ["metre", "metres", "meter", "meters"]),
-    unit!("km", Length, 1e3, ["kilometre", "kilometres", "kilometer", "kilometers"]),
-    unit!("cm", Length, 1e-2, ["centimetre", "centimetres", "centimeter", "centimeters"]),
-    unit!("mm", Length, 1e-3, ["millimetre", "millimetres", "millimeter", "millimeters"]),
+    unit!(
+        "km",
+        Length,
+        1e3,
+        ["kilometre", "kilometres", "kilometer", "kilometers"]
+    ),
+    unit!(
+        "cm",
+        Length,
+        1e-2,
+        ["centimetre", "centimetres", "centimeter", "centimeters"]
+    ),
+    unit!(
+        "mm",
+        Length,
+        1e-3,
+        ["millimetre", "millimetres", "millimeter", "millimeters"]
+    ),
     unit!("mi", Length, 1609.344, ["mile", "miles"]),
     unit!("nmi", Length, 1852.0, ["nautical mile", "nautical miles"]),
     unit!("ft", Length, 0.3048, ["foot", "feet"]),
     unit!("in", Length, 0.0254, ["inch", "inches"]),
     unit!("yd", Length, 0.9144, ["yard", "yards"]),
-    unit!("m2", Area, 1.0, ["m²", "sq m", "square metre", "square metres", "square meter", "square meters"]),
-    unit!("km2", Area, 1e6, ["km²", "sq km", "square kilometre", "square kilometres", "square kilometer", "square kilometers"]),
+    unit!(
+        "m2",
+        Area,
+        1.0,
+        [
+            "m²",
+            "sq m",
+            "square metre",
+            "square metres",
+            "square meter",
+            "square meters"
+        ]
+    ),
+    unit!(
+        "km2",
+        Area,
+        1e6,
+        [
+            "km²",
+            "sq km",
+            "square kilometre",
+            "square kilometres",
+            "square kilometer",
+            "square kilometers"
+        ]
+    ),
     unit!("ha", Area, 1e4, ["hectare", "hectares"]),
     unit!("acre", Area, 4046.8564224, ["acres"]),
-    unit!("sq ft", Area, 0.09290304, ["ft²", "square foot", "square feet"]),
-    unit!("sq mi", Area, 2_589_988.110336, ["mi²", "square mile", "square miles"]),
-    unit!("m3", Volume, 1.0, ["m³", "cubic metre", "cubic metres", "cubic meter", "cubic meters"]),
-    unit!("l", Volume, 1e-3, ["L", "litre", "litres", "liter", "liters"]),
-    unit!("ml", Volume, 1e-6, ["mL", "millilitre", "millilitres", "milliliter", "milliliters"]),
+    unit!(
+        "sq ft",
+        Area,
+        0.09290304,
+        ["ft²", "square foot", "square feet"]
+    ),
+    unit!(
+        "sq mi",
+        Area,
+        2_589_988.110336,
+        ["mi²", "square mile", "square miles"]
+    ),
+    unit!(
+        "m3",
+        Volume,
+        1.0,
+        [
+            "m³",
+            "cubic metre",
+            "cubic metres",
+            "cubic meter",
+            "cubic meters"
+        ]
+    ),
+    unit!(
+        "l",
+        Volume,
+        1e-3,
+        ["L", "litre", "litres", "liter", "liters"]
+    ),
+    unit!(
+        "ml",
+        Volume,
+        1e-6,
+        [
+            "mL",
+            "millilitre",
+            "millilitres",
+            "milliliter",
+            "milliliters"
+        ]
+    ),
     unit!("gal", Volume, 0.003785411784, ["gallon", "gallons"]),
     unit!("bbl", Volume, 0.158987294928, ["barrel", "barrels"]),
     unit!("kg", Mass, 1.0, ["kilogram", "kilograms", "kilo", "kilos"]),
     unit!("g", Mass, 1e-3, ["gram", "grams"]),
     unit!("mg", Mass, 1e-6, ["milligram", "milligrams"]),
-    unit!("t", Mass, 1e3, ["tonne", "tonnes", "metric ton", "metric tons"]),
+    unit!(
+        "t",
+        Mass,
+        1e3,
+        ["tonne", "tonnes", "metric ton", "metric tons"]
+    ),
     unit!("lb", Mass, 0.45359237, ["lbs", "pound", "pounds"]),
     unit!("oz", Mass, 0.028349523125, ["ounce", "ounces"]),
-    unit!("km/h", Speed, 1.0 / 3.6, ["kph", "kmh", "kilometres per hour", "kilometers per hour"]),
+    unit!(
+        "km/h",
+        Speed,
+        1.0 / 3.6,
+        ["kph", "kmh", "kilometres per hour", "kilometers per hour"]
+    ),
     unit!("mph", Speed, 0.44704, ["miles per hour"]),
-    unit!("m/s", Speed, 1.0, ["metres per second", "meters per second"]),
+    unit!(
+        "m/s",
+        Speed,
+        1.0,
+        ["metres per second", "meters per second"]
+    ),
     unit!("kn", Speed, 1852.0 / 3600.0, ["knot", "knots"]),
-    Unit { symbol: "°C", spellings: &["°C", "C", "celsius", "degrees celsius", "degree celsius"], dimension: Dimension::Temperature, factor: 1.0, offset: 273.15 },
-    Unit { symbol: "°F", spellings: &["°F", "F", "fahrenheit", "degrees fahrenheit", "degree fahrenheit"], dimension: Dimension::Temperature, factor: 5.0 / 9.0, offset: 273.15 - 32.0 * 5.0 / 9.0 },
+    Unit {
+        symbol: "°C",
+        spellings: &["°C", "C", "celsius", "degrees celsius", "degree celsius"],
+        dimension: Dimension::Temperature,
+        factor: 1.0,
+        offset: 273.15,
+    },
+    Unit {
+        symbol: "°F",
+        spellings: &[
+            "°F",
+            "F",
+            "fahrenheit",
+            "degrees fahrenheit",
+            "degree fahrenheit",
+        ],
+        dimension: Dimension::Temperature,
+        factor: 5.0 / 9.0,
+        offset: 273.15 - 32.0 * 5.0 / 9.0,
+    },
     unit!("K", Temperature, 1.0, ["kelvin", "kelvins"]),
     unit!("J", Energy, 1.0, ["joule", "joules"]),
-    unit!("kWh", Energy, 3.6e6, ["kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours"]),
+    unit!(
+        "kWh",
+        Energy,
+        3.6e6,
+        [
+            "kilowatt-hour",
+            "kilowatt-hours",
+            "kilowatt hour",
+            "kilowatt hours"
+        ]
+    ),
     unit!("cal", Energy, 4.184, ["calorie", "calories"]),
     unit!("kcal", Energy, 4184.0, ["kilocalorie", "kilocalories"]),
     unit!("W", Power, 1.0, ["watt", "watts"]),
@@ -226,7 +344,12 @@ static UNITS: &[Unit] = &[
     unit!("GB", Information, 8e9, ["gigabyte", "gigabytes"]),
     unit!("TB", Information, 8e12, ["terabyte", "terabytes"]),
     unit!("rad", Angle, 1.0, ["radian", "radians"]),
-    unit!("°", Angle, std::f64::consts::PI / 180.0, ["deg", "degree", "degrees"]),
+    unit!(
+        "°",
+        Angle,
+        std::f64::consts::PI / 180.0,
+        ["deg", "degree", "degrees"]
+    ),
     unit!("Gy", Dose, 1.0, ["gray", "grays"]),
     unit!("Pa", Pressure, 1.0, ["pascal", "pascals"]),
     unit!("bar", Pressure, 1e5, ["bars"]),
