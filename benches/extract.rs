@@ -49,7 +49,9 @@ fn corpus() -> &'static str {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn extract_10mb(bencher: Bencher) {
     let text = corpus();
-    let options = ExtractOptions { reference_date: Some(jiff::civil::date(2026, 1, 5)) };
+    let options = ExtractOptions {
+        reference_date: Some(jiff::civil::date(2026, 1, 5)),
+    };
     bencher
         .counter(CharsCount::of_str(text))
         .bench(|| extract(black_box(text), &options).len());
@@ -62,6 +64,8 @@ fn baseline_count_digits(bencher: Bencher) {
         let b = black_box(text).as_bytes();
         // memchr finds one byte; counting the ten digit bytes is ten passes,
         // about what a digit pre-scan costs.
-        (b'0'..=b'9').map(|d| memchr::memchr_iter(d, b).count()).sum::<usize>()
+        (b'0'..=b'9')
+            .map(|d| memchr::memchr_iter(d, b).count())
+            .sum::<usize>()
     });
 }
