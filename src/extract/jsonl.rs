@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::{json, Value as Json};
 
 use super::{extract, ExtractOptions, Mention};
+use crate::quantity::date::Precision;
 use crate::quantity::Value;
 
 #[derive(Deserialize)]
@@ -54,10 +55,27 @@ pub fn run(input: impl BufRead, mut output: impl Write) -> std::io::Result<usize
                 continue;
             }
         };
-        let mentions: Vec<Json> = extract(&case.text, &ExtractOptions { reference_date })
-            .iter()
-            .map(|m| mention_json(&case.text, m))
-            .collect();
+        let mut mentions = Vec::new();
+        for m in extract(&case.text, &ExtractOptions { reference_date }) {
+            mentions.push(mention_json(&case.text, &m));
+            // A year written as four digits is also a number ("in 2013"):
+            // report both readings, as a reader could cite either.
+            if let Value::Date { date } = m.value {
+                let text = case.text.get(m.span.start..m.span.end).unwrap_or("");
+                if date.precision() == Precision::Year
+                    && text.len() == 4
+                    && text.bytes().all(|b| b.is_ascii_digit())
+                {
+                    let number = Mention {
+                        value: Value::Number {
+                            value: f64::from(date.year_number()),
+                        },
+                        ..m
+                    };
+                    mentions.push(mention_json(&case.text, &number));
+                }
+            }
+        }
         writeln!(output, "{}", json!({"id": case.id, "mentions": mentions}))?;
     }
     output.flush()?;

@@ -94,7 +94,26 @@ const TENS_ORD: [&str; 8] = [
     "eightieth",
     "ninetieth",
 ];
-const SCALES: [(&str, f64); 12] = [
+const SCALES: [(&str, f64); 31] = [
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("trillions", 1e12),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("mil", 1e6),
+    ("tn", 1e12),
+    ("tln", 1e12),
+    ("lkh", 1e5),
+    ("lkhs", 1e5),
+    ("cr", 1e7),
+    ("kr", 1e7),
+    ("krore", 1e7),
+    ("krores", 1e7),
+    ("lakhs", 1e5),
+    ("kotis", 1e7),
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),
@@ -449,11 +468,12 @@ fn build() -> HashMap<&'static str, &'static Lex> {
     entry(&mut m, "nineth").ord = Some((9.0, Lvl::Unit));
     entry(&mut m, "fourty").card = Some((40.0, Lvl::Tens));
     entry(&mut m, "nought").card = Some((0.0, Lvl::Unit));
+    entry(&mut m, "naught").card = Some((0.0, Lvl::Unit));
     entry(&mut m, "hundred").card = Some((100.0, Lvl::Hundred));
     entry(&mut m, "hundredth").ord = Some((100.0, Lvl::Hundred));
     for (w, v) in SCALES {
         entry(&mut m, w).card = Some((v, Lvl::Scale));
-        if !w.ends_with('s') {
+        if !w.ends_with('s') && w.len() > 3 {
             entry(&mut m, &format!("{w}th")).ord = Some((v, Lvl::Scale));
         }
     }

@@ -44,6 +44,15 @@ const MONEY: &[(&str, Option<&str>, bool, Pos, f64)] = &[
     ("US$", Some("USD"), false, Pos::Both, 1.0),
     ("U.S.$", Some("USD"), false, Pos::Both, 1.0),
     ("US $", Some("USD"), false, Pos::Both, 1.0),
+    ("us $", Some("USD"), false, Pos::Both, 1.0),
+    ("us$", Some("USD"), false, Pos::Both, 1.0),
+    ("C $", Some("CAD"), false, Pos::Both, 1.0),
+    ("c $", Some("CAD"), false, Pos::Both, 1.0),
+    ("HK $", Some("HKD"), false, Pos::Both, 1.0),
+    ("hk $", Some("HKD"), false, Pos::Both, 1.0),
+    ("A $", Some("AUD"), false, Pos::Both, 1.0),
+    ("a $", Some("AUD"), false, Pos::Both, 1.0),
+    ("S $", Some("SGD"), false, Pos::Both, 1.0),
     ("USD", Some("USD"), false, Pos::Both, 1.0),
     ("€", Some("EUR"), false, Pos::Both, 1.0),
     ("€ur", Some("EUR"), false, Pos::After, 1.0),
@@ -663,6 +672,10 @@ pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usiz
         j += 1;
     }
     let (u, k, mut end) = time_unit(cx, j)?;
+    // "forty-second", "twenty second" in words are ordinals, not 40 seconds.
+    if n.words && n.v > 1.0 && cx.is_w(j, "second") {
+        return None;
+    }
     let mut v = n.v * k;
     if let Some((f, e)) = and_fraction(cx, end) {
         v += f;

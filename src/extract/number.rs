@@ -41,6 +41,11 @@ fn suffix_scale(s: &str, money: bool) -> Option<f64> {
         "mn" | "mln" | "Mn" | "MN" => 1e6,
         "bn" | "bln" | "Bn" | "BN" => 1e9,
         "tn" | "Tn" | "TN" | "trn" => 1e12,
+        "M" | "B" | "b" | "G" if !money => match s {
+            "M" => 1e6,
+            "G" => 1e9,
+            _ => 1e9,
+        },
         "m" | "M" | "mil" | "MM" if money => 1e6,
         "b" | "B" if money => 1e9,
         "t" | "T" | "tr" if money => 1e12,
@@ -77,6 +82,51 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
         s.push_str(cx.raw(j + 1));
         j += 2;
         int = false;
+    }
+    // "1e10", "12.32e+14", "-12e-1"
+    if cx.raw_adj(j).is_some_and(|w| w == "e" || w == "E") {
+        let mut k = j + 1;
+        let neg = cx.t.get(k).is_some_and(|t| !t.ws && t.is_dash());
+        if neg || cx.is_p_adj(k, '+') {
+            k += 1;
+        }
+        if cx.num_adj(k, 0) && cx.raw(k).len() <= 3 && !cx.word_adj(k + 1) {
+            s.push('e');
+            if neg {
+                s.push('-');
+            }
+            s.push_str(cx.raw(k));
+            j = k + 1;
+            int = false;
+        }
+    }
+    // "40 000", "1 414 021 100": thin or plain spaces as thousands separators,
+    // only for whole groups of three after a group of one to three digits.
+    if !grouped && int && j == i + 1 && t.end - t.start <= 3 {
+        let mut k = j;
+        while cx
+            .t
+            .get(k)
+            .is_some_and(|n| n.kind == Tk::Num && n.ws && n.end - n.start == 3)
+            && !cx.num_adj(k + 1, 0)
+        {
+            let gap = &cx.text[cx.t[k - 1].end..cx.t[k].start];
+            if gap != " " && gap != "\u{202f}" && gap != "\u{a0}" {
+                break;
+            }
+            s.push_str(cx.raw(k));
+            k += 1;
+        }
+        if k > j {
+            j = k;
+            grouped = true;
+            if cx.is_p_adj(j, '.') && cx.num_adj(j + 1, 0) {
+                s.push('.');
+                s.push_str(cx.raw(j + 1));
+                j += 2;
+                int = false;
+            }
+        }
     }
     let mut v: f64 = s.parse().ok()?;
     // 2.48×10−5, 3x10^8, 1e-9
@@ -153,12 +203,7 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             n.plain4 = false;
         }
         n
-    } else if t.is_p('½') || t.is_p('¼') || t.is_p('¾') {
-        let v = match t.ch {
-            '½' => 0.5,
-            '¼' => 0.25,
-            _ => 0.75,
-        };
+    } else if let Some(v) = vulgar(t.ch).filter(|_| t.kind == Tk::Punct) {
         Num {
             v,
             end: i + 1,
@@ -200,7 +245,9 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             }
         }
     }
+    let mut last_scale = 1.0;
     if !n.words {
+        let mut smallest = f64::INFINITY;
         while let Some((k, lvl)) = cx.t.get(n.end).and_then(|t| t.lex).and_then(|l| l.card) {
             if !matches!(lvl, Lvl::Scale | Lvl::Hundred) {
                 break;
@@ -210,22 +257,88 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             n.bare = false;
             n.plain4 = false;
             n.int = n.v.fract() == 0.0;
+            smallest = smallest.min(k);
+            last_scale = k;
         }
-        if cx.t.get(n.end).is_some_and(|t| t.is("dozen")) {
-            n.v *= 12.0;
-            n.end += 1;
-            n.bare = false;
+        // "4 thousand 3 hundred and 21", "6 crore and two hundred"
+        if smallest.is_finite() && n.int {
+            let k = if cx.is_w(n.end, "and") {
+                n.end + 1
+            } else {
+                n.end
+            };
+            if let Some(tail) = cardinal(cx, k, money) {
+                if tail.int && tail.v > 0.0 && tail.v < smallest && !tail.ord {
+                    n.v += tail.v;
+                    n.end = tail.end;
+                }
+            }
         }
+    } else {
+        last_scale = words_last_scale(cx, i, n.end);
     }
-    // "two and a half", "5 and an half", "one and three quarters".
+    if matches!(
+        cx.t.get(n.end).map_or("", |t| t.key()),
+        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs"
+    ) {
+        n.v *= 12.0;
+        n.end += 1;
+        n.bare = false;
+    }
+    // "two and a half", "5 and an half", "one million and a half", "five and a
+    // half million".
     if let Some((f, e)) = and_fraction(cx, n.end) {
-        n.v += f;
         n.end = e;
         n.int = false;
         n.bare = false;
         n.plain4 = false;
+        match cx.t.get(e).and_then(|t| t.lex).and_then(|l| l.card) {
+            Some((k, Lvl::Scale)) if n.v < k => {
+                n.v = (n.v + f) * k;
+                n.end += 1;
+            }
+            Some((k, Lvl::Scale)) => {
+                n.v += f * k;
+                n.end += 1;
+            }
+            _ => n.v += f * last_scale,
+        }
+    }
+    // "2000 over 3", "one over twenty": a fraction, when nothing follows.
+    if cx.is_w(n.end, "over") {
+        if let Some(d) = cardinal(cx, n.end + 1, false) {
+            let tail_free = cx.t.get(d.end).is_none_or(|t| t.kind == Tk::Punct);
+            if d.v != 0.0 && tail_free && !d.ord {
+                n.v /= d.v;
+                n.end = d.end;
+                n.int = false;
+                n.bare = false;
+            }
+        }
     }
     Some(n)
+}
+
+/// The value of a vulgar fraction character ("½", "⅔").
+fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
 }
 
 /// "and a half", "and half", "and a quarter", "and three quarters" after a
@@ -257,6 +370,20 @@ pub(crate) fn and_fraction(cx: &Cx, i: usize) -> Option<(f64, usize)> {
     Some((num / d, j + 1))
 }
 
+/// The last scale word in a numeral in words ("one million" → 10⁶), so "and a
+/// half" after it is half of that scale.
+fn words_last_scale(cx: &Cx, i: usize, end: usize) -> f64 {
+    match cx
+        .t
+        .get(end.saturating_sub(1))
+        .and_then(|t| t.lex)
+        .and_then(|l| l.card)
+    {
+        Some((k, Lvl::Scale)) if end > i => k,
+        _ => 1.0,
+    }
+}
+
 /// Whether `prev` may be followed by `next` in an English numeral.
 fn follows(prev: Option<Lvl>, next: Lvl, v: f64) -> bool {
     use Lvl::*;
@@ -284,6 +411,22 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     let mut end = i;
     let mut ord = false;
     let mut n_words = 0;
+    // "half million", "quarter million"
+    if cx.is_w(i, "half") || cx.is_w(i, "quarter") {
+        if let Some((k, Lvl::Scale)) = cx.t.get(i + 1).and_then(|t| t.lex).and_then(|l| l.card) {
+            let f = if cx.is_w(i, "half") { 0.5 } else { 0.25 };
+            return Some(Num {
+                v: f * k,
+                end: i + 2,
+                words: true,
+                int: true,
+                ord: false,
+                plain4: false,
+                bare: false,
+            });
+        }
+        return None;
+    }
     // "a hundred", "a thousand", "a dozen", "a half"
     if cx.is_w(i, "a") || cx.is_w(i, "an") {
         let nt = cx.t.get(i + 1)?;
@@ -298,8 +441,20 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
                 bare: false,
             });
         }
+        if nt.is("pair") || nt.is("couple") {
+            let end = if cx.is_w(i + 2, "of") { i + 3 } else { i + 2 };
+            return Some(Num {
+                v: 2.0,
+                end,
+                words: true,
+                int: true,
+                ord: false,
+                plain4: false,
+                bare: false,
+            });
+        }
         if let Some(d) = nt.lex.and_then(|l| l.denom) {
-            if d <= 4.0 && !nt.key().ends_with('s') && nt.key() != "fourth" {
+            if !nt.key().ends_with('s') && !allow_ord {
                 return Some(frac(1.0, d, i + 2));
             }
             return None;
@@ -348,6 +503,17 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
             break;
         }
         if let Some((v, lvl)) = lex.card {
+            let chain = lvl == Lvl::Scale && last == Some(Lvl::Scale) && v > max_scale;
+            if chain {
+                // "three thousand millions": a scale of a scale.
+                total = (total + cur) * v;
+                cur = 0.0;
+                max_scale = v;
+                j += 1;
+                end = j;
+                n_words += 1;
+                continue;
+            }
             if follows(last, lvl, v) && !(lvl == Lvl::Scale && v >= max_scale) {
                 match lvl {
                     Lvl::Hundred => cur = cur.max(1.0) * 100.0,
@@ -391,9 +557,9 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     }
     let v = total + cur;
     // Fractions in words: "one sixth", "two thirds", "three-quarters", "three halves".
-    if !ord && (1.0..=20.0).contains(&v) && total == 0.0 {
+    if !ord && v >= 1.0 {
         let mut k = end;
-        if cx.t.get(k).is_some_and(|t| t.is_dash() && !t.ws) {
+        if cx.t.get(k).is_some_and(|t| t.is_dash()) {
             k += 1;
         }
         if let Some(d) = cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.denom) {
@@ -412,6 +578,13 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
         plain4: false,
         bare: false,
     };
+    if !ord {
+        if let Some((d, e)) = point_decimals(cx, end) {
+            n.v += d;
+            n.end = e;
+            n.int = false;
+        }
+    }
     // "forty-five (45)": the digits repeat the words.
     if cx.is_p_at(end, '(') && cx.is_p_at(end + 2, ')') {
         if let Some(d) = digits(cx, end + 1) {
@@ -421,6 +594,35 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
         }
     }
     Some(n)
+}
+
+/// "point five", "point nought four", "point seventy-one": the decimal part
+/// of a number read in words, and the end.
+fn point_decimals(cx: &Cx, i: usize) -> Option<(f64, usize)> {
+    if !cx.is_w(i, "point") {
+        return None;
+    }
+    let mut digits = String::from("0.");
+    let mut j = i + 1;
+    while let Some((v, Lvl::Unit)) = cx.t.get(j).and_then(|t| t.lex).and_then(|l| l.card) {
+        digits.push(char::from(b'0' + v as u8));
+        j += 1;
+    }
+    if j == i + 1 {
+        let t = cx.t.get(j)?;
+        if t.kind == Tk::Num && t.ws {
+            digits.push_str(cx.raw(j));
+            j += 1;
+        } else {
+            let n = words(cx, j, false)?;
+            if !n.int {
+                return None;
+            }
+            digits.push_str(&format!("{}", n.v as u64));
+            j = n.end;
+        }
+    }
+    Some((digits.parse().ok()?, j))
 }
 
 fn frac(num: f64, den: f64, end: usize) -> Num {
@@ -488,6 +690,10 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         return None;
     }
     if cx.word_adj(n.end) {
+        // "the 1960s": a decade, read as its first year.
+        if n.plain4 && cx.raw(n.end) == "s" {
+            return Some((n.end + 1, Value::Number { value: n.v }));
+        }
         // "4a", "860BOX": a code.
         return None;
     }

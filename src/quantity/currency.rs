@@ -59,6 +59,7 @@ struct CurrencyInfo {
 /// The currencies factlint knows. Kept as data rather than a crate because the
 /// crates for ISO 4217 carry codes but not the words news text uses ("won",
 /// "yuan", "greenbacks").
+#[rustfmt::skip]
 static CURRENCIES: &[CurrencyInfo] = &[
     CurrencyInfo {
         code: "USD",

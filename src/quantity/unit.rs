@@ -172,161 +172,59 @@ macro_rules! unit {
 
 /// The unit table. Written out by hand: the unit crates (uom, dimensioned)
 /// model units as types at compile time and have no table of English spellings.
+#[rustfmt::skip]
 static UNITS: &[Unit] = &[
     unit!("m", Length, 1.0, ["metre", "metres", "meter", "meters"]),
-    unit!(
-        "km",
-        Length,
-        1e3,
-        ["kilometre", "kilometres", "kilometer", "kilometers"]
-    ),
-    unit!(
-        "cm",
-        Length,
-        1e-2,
-        ["centimetre", "centimetres", "centimeter", "centimeters"]
-    ),
-    unit!(
-        "mm",
-        Length,
-        1e-3,
-        ["millimetre", "millimetres", "millimeter", "millimeters"]
-    ),
+    unit!("km", Length, 1e3, ["kilometre", "kilometres", "kilometer", "kilometers"]),
+    unit!("nm", Length, 1e-9, ["nanometre", "nanometres", "nanometer", "nanometers"]),
+    unit!("µm", Length, 1e-6, ["μm", "micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"]),
+    unit!("cm", Length, 1e-2, ["centimetre", "centimetres", "centimeter", "centimeters"]),
+    unit!("mm", Length, 1e-3, ["millimetre", "millimetres", "millimeter", "millimeters"]),
     unit!("mi", Length, 1609.344, ["mile", "miles"]),
     unit!("nmi", Length, 1852.0, ["nautical mile", "nautical miles"]),
     unit!("ft", Length, 0.3048, ["foot", "feet"]),
     unit!("in", Length, 0.0254, ["inch", "inches"]),
-    unit!("yd", Length, 0.9144, ["yard", "yards"]),
-    unit!(
-        "m2",
-        Area,
-        1.0,
-        [
-            "m²",
-            "sq m",
-            "square metre",
-            "square metres",
-            "square meter",
-            "square meters"
-        ]
-    ),
-    unit!(
-        "km2",
-        Area,
-        1e6,
-        [
-            "km²",
-            "sq km",
-            "square kilometre",
-            "square kilometres",
-            "square kilometer",
-            "square kilometers"
-        ]
-    ),
+    unit!("yd", Length, 0.9144, ["yds", "yard", "yards"]),
+    unit!("m2", Area, 1.0, ["m²", "sq m", "square metre", "square metres", "square meter", "square meters"]),
+    unit!("km2", Area, 1e6, ["km²", "km^2", "sq km", "square kilometre", "square kilometres", "square kilometer", "square kilometers"]),
     unit!("ha", Area, 1e4, ["hectare", "hectares"]),
     unit!("acre", Area, 4046.8564224, ["acres"]),
-    unit!(
-        "sq ft",
-        Area,
-        0.09290304,
-        ["ft²", "square foot", "square feet"]
-    ),
-    unit!(
-        "sq mi",
-        Area,
-        2_589_988.110336,
-        ["mi²", "square mile", "square miles"]
-    ),
-    unit!(
-        "m3",
-        Volume,
-        1.0,
-        [
-            "m³",
-            "cubic metre",
-            "cubic metres",
-            "cubic meter",
-            "cubic meters"
-        ]
-    ),
-    unit!(
-        "l",
-        Volume,
-        1e-3,
-        ["L", "litre", "litres", "liter", "liters"]
-    ),
-    unit!(
-        "ml",
-        Volume,
-        1e-6,
-        [
-            "mL",
-            "millilitre",
-            "millilitres",
-            "milliliter",
-            "milliliters"
-        ]
-    ),
-    unit!("gal", Volume, 0.003785411784, ["gallon", "gallons"]),
+    unit!("sq ft", Area, 0.09290304, ["ft²", "square foot", "square feet"]),
+    unit!("sq mi", Area, 2_589_988.110336, ["mi²", "square mile", "square miles"]),
+    unit!("km3", Volume, 1e9, ["km³", "km^3", "cubic kilometre", "cubic kilometres", "cubic kilometer", "cubic kilometers"]),
+    unit!("ft3", Volume, 0.028316846592, ["ft³", "cu ft", "cubic foot", "cubic feet"]),
+    unit!("m3", Volume, 1.0, ["m³", "cubic metre", "cubic metres", "cubic meter", "cubic meters"]),
+    unit!("l", Volume, 1e-3, ["L", "litre", "litres", "liter", "liters"]),
+    unit!("cl", Volume, 1e-5, ["cL", "centilitre", "centilitres", "centiliter", "centiliters"]),
+    unit!("hl", Volume, 0.1, ["hL", "hectolitre", "hectolitres", "hectoliter", "hectoliters"]),
+    unit!("cup", Volume, 0.0002365882365, ["cups"]),
+    unit!("tbsp", Volume, 0.00001478676478125, ["tablespoon", "tablespoons"]),
+    unit!("tsp", Volume, 0.00000492892159375, ["teaspoon", "teaspoons"]),
+    unit!("ml", Volume, 1e-6, ["mL", "mls", "millilitre", "millilitres", "milliliter", "milliliters"]),
+    unit!("gal", Volume, 0.003785411784, ["gals", "gallon", "gallons"]),
     unit!("bbl", Volume, 0.158987294928, ["barrel", "barrels"]),
-    unit!("kg", Mass, 1.0, ["kilogram", "kilograms", "kilo", "kilos"]),
-    unit!("g", Mass, 1e-3, ["gram", "grams"]),
+    unit!("kg", Mass, 1.0, ["kgs", "k.g.", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"]),
+    unit!("g", Mass, 1e-3, ["gs", "gram", "grams", "gramme", "grammes"]),
     unit!("mg", Mass, 1e-6, ["milligram", "milligrams"]),
-    unit!(
-        "t",
-        Mass,
-        1e3,
-        ["tonne", "tonnes", "metric ton", "metric tons"]
-    ),
+    unit!("t", Mass, 1e3, ["tonne", "tonnes", "metric ton", "metric tons"]),
     unit!("lb", Mass, 0.45359237, ["lbs", "pound", "pounds"]),
     unit!("oz", Mass, 0.028349523125, ["ounce", "ounces"]),
-    unit!(
-        "km/h",
-        Speed,
-        1.0 / 3.6,
-        ["kph", "kmh", "kilometres per hour", "kilometers per hour"]
-    ),
-    unit!("mph", Speed, 0.44704, ["miles per hour"]),
-    unit!(
-        "m/s",
-        Speed,
-        1.0,
-        ["metres per second", "meters per second"]
-    ),
+    unit!("km/h", Speed, 1.0 / 3.6, ["kph", "kmh", "km/hr", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"]),
+    unit!("mph", Speed, 0.44704, ["miles per hour", "miles an hour", "mile an hour"]),
+    unit!("m/s", Speed, 1.0, ["metres per second", "meters per second"]),
     unit!("kn", Speed, 1852.0 / 3600.0, ["knot", "knots"]),
-    Unit {
-        symbol: "°C",
-        spellings: &["°C", "C", "celsius", "degrees celsius", "degree celsius"],
-        dimension: Dimension::Temperature,
-        factor: 1.0,
-        offset: 273.15,
-    },
-    Unit {
-        symbol: "°F",
-        spellings: &[
-            "°F",
-            "F",
-            "fahrenheit",
-            "degrees fahrenheit",
-            "degree fahrenheit",
-        ],
-        dimension: Dimension::Temperature,
-        factor: 5.0 / 9.0,
-        offset: 273.15 - 32.0 * 5.0 / 9.0,
-    },
+    Unit { symbol: "°C", spellings: &["°C", "C", "° C", "° celsius", "° Celsius", "degrees C", "degree C", "celsius", "centigrade", "degrees centigrade", "degrees celsius", "degree celsius"], dimension: Dimension::Temperature, factor: 1.0, offset: 273.15 },
+    Unit { symbol: "°F", spellings: &["°F", "F", "° F", "° fahrenheit", "° Fahrenheit", "degrees F", "degree F", "fahrenheit", "degrees fahrenheit", "degree fahrenheit"], dimension: Dimension::Temperature, factor: 5.0 / 9.0, offset: 273.15 - 32.0 * 5.0 / 9.0 },
     unit!("K", Temperature, 1.0, ["kelvin", "kelvins"]),
     unit!("J", Energy, 1.0, ["joule", "joules"]),
-    unit!(
-        "kWh",
-        Energy,
-        3.6e6,
-        [
-            "kilowatt-hour",
-            "kilowatt-hours",
-            "kilowatt hour",
-            "kilowatt hours"
-        ]
-    ),
+    unit!("Wh", Energy, 3600.0, ["watt-hour", "watt-hours", "watt hour", "watt hours"]),
+    unit!("MWh", Energy, 3.6e9, ["megawatt-hour", "megawatt-hours", "megawatt hour", "megawatt hours"]),
+    unit!("GWh", Energy, 3.6e12, ["gigawatt-hour", "gigawatt-hours", "gigawatt hour", "gigawatt hours"]),
+    unit!("kJ", Energy, 1e3, ["kilojoule", "kilojoules"]),
+    unit!("MJ", Energy, 1e6, ["megajoule", "megajoules"]),
+    unit!("eV", Energy, 1.602176634e-19, ["electronvolt", "electronvolts", "electron volt", "electron volts"]),
+    unit!("BTU", Energy, 1055.05585262, ["Btu", "btu", "British thermal unit", "British thermal units"]),
+    unit!("kWh", Energy, 3.6e6, ["kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours"]),
     unit!("cal", Energy, 4.184, ["calorie", "calories"]),
     unit!("kcal", Energy, 4184.0, ["kilocalorie", "kilocalories"]),
     unit!("W", Power, 1.0, ["watt", "watts"]),
@@ -344,13 +242,9 @@ static UNITS: &[Unit] = &[
     unit!("GB", Information, 8e9, ["gigabyte", "gigabytes"]),
     unit!("TB", Information, 8e12, ["terabyte", "terabytes"]),
     unit!("rad", Angle, 1.0, ["radian", "radians"]),
-    unit!(
-        "°",
-        Angle,
-        std::f64::consts::PI / 180.0,
-        ["deg", "degree", "degrees"]
-    ),
+    unit!("°", Angle, std::f64::consts::PI / 180.0, ["deg", "degree", "degrees"]),
     unit!("Gy", Dose, 1.0, ["gray", "grays"]),
+    unit!("mGy", Dose, 1e-3, ["milligray", "milligrays"]),
     unit!("Pa", Pressure, 1.0, ["pascal", "pascals"]),
     unit!("bar", Pressure, 1e5, ["bars"]),
 ];
