@@ -143,7 +143,14 @@ pub fn display(path: &Path) -> String {
 }
 
 /// Every file under `root` with one of `extensions`, sorted by path; `root`
-/// itself if it is a file. Hidden entries (`.git`, `.cache`) are skipped.
+/// itself if it is a file.
+///
+/// Folders are walked as ripgrep walks them (the `ignore` crate): hidden
+/// entries (`.git`, `.cache`) are skipped, and so is whatever a `.gitignore`
+/// or `.ignore` file on the way excludes (inside a git repository or not).
+/// Each folder's entries are visited sorted by name, depth first, which is
+/// the same order as sorting the whole list by path components, so the order
+/// never depends on the file system.
 pub fn walk(root: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, LoadError> {
     if !root.exists() {
         return Err(LoadError::NotFound {
@@ -154,34 +161,68 @@ pub fn walk(root: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, LoadError>
     if root.is_file() {
         return Ok(vec![root.to_path_buf()]);
     }
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .ignore(true)
+        .git_ignore(true)
+        .git_exclude(false)
+        .git_global(false)
+        .require_git(false)
+        .parents(true)
+        // `fs::metadata` follows links; so did the walk before it used `ignore`.
+        .follow_links(true)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
     let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = fs::read_dir(&dir).map_err(|e| LoadError::Unreadable {
-            path: display(&dir),
-            message: e.to_string(),
-        })?;
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-            {
-                continue;
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            // A malformed ignore file is a warning in ripgrep; here it must
+            // not lose the documents: the entries it would have filtered
+            // still come through.
+            Err(ignore::Error::Partial(_)) => continue,
+            Err(e) => {
+                let path = io_error_path(&e).unwrap_or_else(|| root.to_path_buf());
+                return Err(LoadError::Unreadable {
+                    path: display(&path),
+                    message: io_error_message(&e),
+                });
             }
-            if p.is_dir() {
-                stack.push(p);
-            } else if p
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| extensions.contains(&e))
-            {
-                out.push(p);
-            }
+        };
+        if entry.depth() == 0 || !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let p = entry.into_path();
+        if p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+        {
+            out.push(p);
         }
     }
-    out.sort();
     Ok(out)
+}
+
+/// The path an `ignore` error is about, if it names one.
+fn io_error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            io_error_path(err)
+        }
+        _ => None,
+    }
+}
+
+/// The OS message of an `ignore` error, without the path it already names.
+fn io_error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => io_error_message(err),
+        ignore::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// The document files named by `paths` (folders walked), each with its

@@ -68,6 +68,9 @@ impl BindContext<'_> {
             .get(i)
             .copied()
             .filter(|s| s.start <= span.start)
+            // A mention that runs past a sentence break ("28\n\nShr") still
+            // lies inside its sentence: the window code slices up to its end.
+            .map(|s| s.join(span))
             .unwrap_or(span)
     }
 

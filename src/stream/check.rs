@@ -1,0 +1,706 @@
+//! `factlint check` as a stream: each document read, extracted, evaluated
+//! and rendered on a worker thread, written in input order as soon as it and
+//! every earlier document are done, then dropped.
+//!
+//! What a run keeps per document after writing it: its name and counts (the
+//! summary table lists every document) and, only when the rules hold `agree`
+//! statements, the bound values of the rule files that have them plus the
+//! words, lines and columns of those mentions ([`crate::excerpt`]). Never the
+//! text. Agreement findings are rendered at the end; a graphical report
+//! re-reads the few files they show, checking that each is still the file
+//! that was checked.
+//!
+//! The bytes written are the same as rendering the whole run at once: per
+//! document findings in document order, then agreements, then the summary;
+//! the JSON report is written piece by piece in the shape
+//! `serde_json::to_writer_pretty` gives it.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::check::model::{RuleSet, Severity, Statement};
+use crate::config::Config;
+use crate::diagnostic::json::{self, JsonDocument};
+use crate::diagnostic::summary::{self, Counts};
+use crate::diagnostic::{self, is_finding, Run, Style};
+use crate::document::Document;
+use crate::eval::{DocumentResult, Evaluator, Outcome, Status};
+use crate::load;
+use crate::pipeline;
+use crate::source::SourceFile;
+
+use super::jsonl;
+use super::ordered_map;
+use super::progress::Progress;
+
+/// How the report is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// miette diagnostics, then the summary table.
+    Graphical,
+    /// One JSON document (`docs/json.md`).
+    Json,
+    /// `path:line:col: severity: message` per finding.
+    Short,
+    /// One JSON line per document (`--jsonl`), see [`super::jsonl`].
+    JsonLines,
+}
+
+/// Where the documents come from.
+pub enum Input {
+    /// Document files, in report order.
+    Paths(Vec<PathBuf>),
+    /// JSON lines (`{"id", "text", ...}`), e.g. stdin.
+    JsonLines(Box<dyn BufRead + Send>),
+}
+
+/// The settings of a run.
+pub struct CheckOptions<'a> {
+    /// The checked rules; `None` when they have errors: documents are then
+    /// only read, so that their problems are reported too, and nothing is
+    /// written on stdout.
+    pub rules: Option<&'a RuleSet>,
+    /// The project settings.
+    pub config: &'a Config,
+    /// The report format.
+    pub format: OutputFormat,
+    /// Colours of graphical diagnostics (report and errors).
+    pub style: Style,
+    /// Worker threads (1: everything on the caller's thread).
+    pub threads: usize,
+    /// Whether stderr is a terminal (a progress bar after one second).
+    pub progress: bool,
+    /// Whether to print the time spent per stage on stderr at the end.
+    pub timings: bool,
+}
+
+/// What a run found, for the exit status.
+#[derive(Debug, Default)]
+pub struct CheckSummary {
+    /// Documents checked.
+    pub documents: usize,
+    /// Whether some input could not be used (an unreadable file, a malformed
+    /// line, a file that changed during the run).
+    pub failed: bool,
+    /// Whether an error-severity assertion or agreement is contradicted.
+    pub contradicted: bool,
+    /// Counts of outcomes.
+    pub counts: Counts,
+    /// Why writing the report stopped early (a closed pipe included: the
+    /// caller decides whether that is worth a message).
+    pub write_error: Option<io::Error>,
+}
+
+/// Time spent per stage, summed over the worker threads.
+#[derive(Clone, Copy, Debug, Default)]
+struct Timings {
+    read: Duration,
+    extract: Duration,
+    eval: Duration,
+    render: Duration,
+}
+
+impl Timings {
+    fn add(&mut self, o: &Timings) {
+        self.read += o.read;
+        self.extract += o.extract;
+        self.eval += o.eval;
+        self.render += o.render;
+    }
+}
+
+/// One unit of work: a file, or a line of a stream (numbered from 1).
+enum Item {
+    Path(PathBuf),
+    Line(usize, Vec<u8>),
+}
+
+/// What a worker hands back for one item.
+struct Done {
+    bytes: usize,
+    stderr: String,
+    stdout: String,
+    failed: bool,
+    doc: Option<Checked>,
+    timings: Timings,
+}
+
+/// A document that was read (and checked, if the rules are valid).
+struct Checked {
+    name: String,
+    counts: Counts,
+    contradicted: bool,
+    /// Its bound values and kept words, when the rules have `agree`.
+    kept: Option<(DocumentResult, SourceFile)>,
+}
+
+/// The read-only state every worker shares.
+struct Worker<'a> {
+    opts: &'a CheckOptions<'a>,
+    evaluator: Option<Evaluator<'a>>,
+    /// Per rule file: whether it holds an `agree` statement.
+    agree_files: Vec<bool>,
+}
+
+fn contradicts(o: &Outcome) -> bool {
+    o.status == Status::Contradicted && o.severity == Severity::Error
+}
+
+impl Worker<'_> {
+    /// Checks one item. A bug that panics on some input costs that document,
+    /// not the run: at archive scale one odd file must not lose the others.
+    fn run(&self, item: Item) -> Done {
+        let what = match &item {
+            Item::Path(p) => format!("`{}`", load::display(p)),
+            Item::Line(n, _) => format!("line {n}"),
+        };
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_one(item))) {
+            Ok(done) => done,
+            Err(_) => Done {
+                bytes: 0,
+                stderr: format!(
+                    "error: internal error while checking {what} (a bug: please report it with the document)\n"
+                ),
+                stdout: String::new(),
+                failed: true,
+                doc: None,
+                timings: Timings::default(),
+            },
+        }
+    }
+
+    fn run_one(&self, item: Item) -> Done {
+        let mut done = Done {
+            bytes: 0,
+            stderr: String::new(),
+            stdout: String::new(),
+            failed: false,
+            doc: None,
+            timings: Timings::default(),
+        };
+        let t = Instant::now();
+        let doc = match item {
+            Item::Path(p) => load::document(&p).map_err(|e| {
+                let handler = diagnostic::handler(self.opts.style);
+                done.stderr = diagnostic::render_diagnostic(&handler, &e);
+            }),
+            Item::Line(n, bytes) => {
+                done.bytes = bytes.len();
+                jsonl::document(n, &bytes).map_err(|e| {
+                    done.stdout = json_line(&e);
+                })
+            }
+        };
+        done.timings.read = t.elapsed();
+        let Ok(doc) = doc else {
+            done.failed = true;
+            return done;
+        };
+        done.bytes = done.bytes.max(doc.source.text.len());
+        let Some(ev) = &self.evaluator else {
+            done.doc = Some(Checked {
+                name: doc.source.name.clone(),
+                counts: Counts::default(),
+                contradicted: false,
+                kept: None,
+            });
+            return done;
+        };
+        let t = Instant::now();
+        let mentions = pipeline::mentions(&doc, self.opts.config);
+        done.timings.extract = t.elapsed();
+        let t = Instant::now();
+        let mut result = ev.evaluate_document(0, &doc, &mentions);
+        done.timings.eval = t.elapsed();
+        let t = Instant::now();
+        done.stdout = self.render(&doc, &result.outcomes);
+        let counts = Counts::of(&result.outcomes);
+        let contradicted = result.outcomes.iter().any(contradicts);
+        let kept = self.agree_files.iter().any(|&a| a).then(|| {
+            result.outcomes = Vec::new();
+            for (fi, b) in result.bindings.iter_mut().enumerate() {
+                if !self.agree_files[fi] {
+                    *b = None;
+                }
+            }
+            let spans = result
+                .bindings
+                .iter()
+                .flatten()
+                .flatten()
+                .flatten()
+                .map(|b| b.mention.span);
+            let source = doc.source.retain(spans);
+            (result, source)
+        });
+        done.timings.render = t.elapsed();
+        done.doc = Some(Checked {
+            name: doc.source.name.clone(),
+            counts,
+            contradicted,
+            kept,
+        });
+        done
+    }
+
+    /// The report text of one document's outcomes.
+    fn render(&self, doc: &Document, outcomes: &[Outcome]) -> String {
+        let Some(rules) = self.opts.rules else {
+            return String::new();
+        };
+        let run = Run {
+            rules,
+            documents: std::slice::from_ref(&doc.source),
+            outcomes,
+        };
+        match self.opts.format {
+            OutputFormat::Graphical => diagnostic::graphical(&run, outcomes, self.opts.style),
+            OutputFormat::Short => diagnostic::short(&run, outcomes),
+            OutputFormat::Json => json_fragments(&run, outcomes),
+            OutputFormat::JsonLines => {
+                let line = jsonl::DocumentLine {
+                    id: doc.name(),
+                    outcomes: outcomes.iter().map(|o| json::outcome(&run, o)).collect(),
+                    summary: Counts::of(outcomes),
+                };
+                json_line(&line)
+            }
+        }
+    }
+}
+
+/// A value as one JSON line.
+fn json_line(v: &impl serde::Serialize) -> String {
+    // Serializing plain data structs into a String cannot fail.
+    let mut s = serde_json::to_string(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// `v` pretty-printed, with every line but the first indented by `pad`: the
+/// text `to_writer_pretty` writes for it nested that deep.
+fn pretty_nested(v: &impl serde::Serialize, pad: &str) -> String {
+    let s = serde_json::to_string_pretty(v).unwrap_or_default();
+    let mut out = String::with_capacity(s.len() + 64);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(pad);
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The outcomes as elements of the report's `outcomes` array, separated by
+/// `,\n` (each line indented as in the whole report).
+fn json_fragments(run: &Run<'_>, outcomes: &[Outcome]) -> String {
+    let mut out = String::new();
+    for (i, o) in outcomes.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str("    ");
+        out.push_str(&pretty_nested(&json::outcome(run, o), "    "));
+    }
+    out
+}
+
+/// The consumer's side: writes in order, keeps what the end needs.
+struct Collector<'a> {
+    opts: &'a CheckOptions<'a>,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+    progress: Progress,
+    rows: Vec<(String, Counts)>,
+    /// Per row: the kept words of the document (rules with `agree` only).
+    kept: Vec<Option<SourceFile>>,
+    /// The bound values of the documents, for `agree`.
+    results: Vec<DocumentResult>,
+    summary: CheckSummary,
+    timings: Timings,
+    /// JSON: whether the report's opening and an outcome have been written.
+    json_open: bool,
+    json_any: bool,
+    error: Option<io::Error>,
+}
+
+impl Collector<'_> {
+    fn emit(&mut self, done: Done) -> bool {
+        self.progress.inc(done.bytes);
+        self.timings.add(&done.timings);
+        self.summary.failed |= done.failed;
+        if !done.stderr.is_empty() {
+            let err = &mut *self.err;
+            let _ = self
+                .progress
+                .suspend(|| err.write_all(done.stderr.as_bytes()));
+        }
+        let mut stdout = done.stdout;
+        if let Some(mut c) = done.doc {
+            if self.opts.format == OutputFormat::Json && self.opts.rules.is_some() {
+                stdout = self.json_piece(stdout);
+            }
+            let kept = c.kept.take().map(|(mut r, source)| {
+                r.document = self.rows.len();
+                self.results.push(r);
+                source
+            });
+            self.summary.documents += 1;
+            self.summary.contradicted |= c.contradicted;
+            add_counts(&mut self.summary.counts, &c.counts);
+            self.rows.push((c.name, c.counts));
+            self.kept.push(kept);
+        }
+        if stdout.is_empty() {
+            return true;
+        }
+        let written = self
+            .out
+            .write_all(stdout.as_bytes())
+            .and_then(|_| self.out.flush());
+        self.keep_going(written)
+    }
+
+    /// Wraps a document's JSON outcomes with the report's opening (before
+    /// the first document) and the separator from earlier outcomes.
+    fn json_piece(&mut self, fragments: String) -> String {
+        let mut s = String::new();
+        if !self.json_open {
+            self.json_open = true;
+            s.push_str("{\n  \"outcomes\": [");
+        }
+        if !fragments.is_empty() {
+            s.push_str(if self.json_any { ",\n" } else { "\n" });
+            self.json_any = true;
+            s.push_str(&fragments);
+        }
+        s
+    }
+
+    /// Records a write error; a closed pipe ends the run quietly.
+    fn keep_going(&mut self, r: io::Result<()>) -> bool {
+        match r {
+            Ok(()) => true,
+            Err(e) => {
+                self.error = Some(e);
+                false
+            }
+        }
+    }
+
+    fn write(&mut self, s: &str) -> bool {
+        let r = self.out.write_all(s.as_bytes());
+        self.keep_going(r)
+    }
+
+    /// Agreements, the summary and the closing of the report.
+    fn finish(&mut self, worker: &Worker<'_>) {
+        self.progress.finish();
+        let (Some(rules), Some(ev)) = (self.opts.rules, &worker.evaluator) else {
+            return;
+        };
+        if self.summary.documents == 0 && self.opts.format != OutputFormat::JsonLines {
+            // Nothing was checked: the errors said why; no empty report.
+            return;
+        }
+        let has_agree = worker.agree_files.iter().any(|&a| a);
+        let agreements = if has_agree {
+            let results = std::mem::take(&mut self.results);
+            ev.agreements(&results)
+        } else {
+            Vec::new()
+        };
+        for o in &agreements {
+            if let Some((_, c)) = self.rows.get_mut(o.document) {
+                c.add(o.status);
+            }
+            self.summary.counts.add(o.status);
+            self.summary.contradicted |= contradicts(o);
+        }
+        // The documents as the agreement renderers see them: what was kept.
+        let mut sources: Vec<SourceFile> = if agreements.is_empty() {
+            Vec::new()
+        } else {
+            self.rows
+                .iter()
+                .zip(&mut self.kept)
+                .map(|((name, _), k)| {
+                    k.take()
+                        .unwrap_or_else(|| SourceFile::new(name.clone(), ""))
+                })
+                .collect()
+        };
+        let total = self.summary.counts;
+        match self.opts.format {
+            OutputFormat::Graphical => {
+                self.graphical_agreements(rules, &mut sources, &agreements);
+                let rows: Vec<(&str, Counts)> =
+                    self.rows.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+                let table = summary::render_rows(&rows, total);
+                self.write(&table);
+            }
+            OutputFormat::Short => {
+                let run = Run {
+                    rules,
+                    documents: &sources,
+                    outcomes: &agreements,
+                };
+                let text = diagnostic::short(&run, &agreements);
+                self.write(&text);
+            }
+            OutputFormat::Json => {
+                let run = Run {
+                    rules,
+                    documents: &sources,
+                    outcomes: &agreements,
+                };
+                let fragments = json_fragments(&run, &agreements);
+                let mut s = self.json_piece(fragments);
+                s.push_str(if self.json_any { "\n  ]" } else { "]" });
+                let documents: Vec<JsonDocument> = self
+                    .rows
+                    .iter()
+                    .map(|(path, counts)| JsonDocument {
+                        path: path.clone(),
+                        counts: *counts,
+                    })
+                    .collect();
+                let _ = write!(
+                    s,
+                    ",\n  \"summary\": {},\n  \"documents\": {}\n}}\n",
+                    pretty_nested(&total, "  "),
+                    pretty_nested(&documents, "  ")
+                );
+                self.write(&s);
+            }
+            OutputFormat::JsonLines => {
+                if has_agree {
+                    let run = Run {
+                        rules,
+                        documents: &sources,
+                        outcomes: &agreements,
+                    };
+                    let line = jsonl::AgreementsLine {
+                        agreements: agreements.iter().map(|o| json::outcome(&run, o)).collect(),
+                        summary: total,
+                    };
+                    self.write(&json_line(&line));
+                }
+            }
+        }
+        let r = self.out.flush();
+        self.keep_going(r);
+    }
+
+    /// Renders each agreement finding with the files it shows re-read: the
+    /// kept words give positions, but an excerpt needs the lines around them.
+    fn graphical_agreements(
+        &mut self,
+        rules: &RuleSet,
+        sources: &mut [SourceFile],
+        agreements: &[Outcome],
+    ) {
+        let mut cache: HashMap<usize, SourceFile> = HashMap::new();
+        for o in agreements.iter().filter(|o| is_finding(o)) {
+            let shown: Vec<usize> = std::iter::once(o.document)
+                .chain(o.others.iter().map(|d| d.document))
+                .collect();
+            if cache.len() > 256 {
+                cache.clear();
+            }
+            let mut swapped = Vec::new();
+            for &d in &shown {
+                if d >= sources.len() || swapped.iter().any(|(i, _)| *i == d) {
+                    continue;
+                }
+                let full = match cache.get(&d) {
+                    Some(f) => Some(f.clone()),
+                    None => self.reread(&sources[d]),
+                };
+                if let Some(full) = full {
+                    cache.insert(d, full.clone());
+                    swapped.push((d, std::mem::replace(&mut sources[d], full)));
+                }
+            }
+            let text = {
+                let run = Run {
+                    rules,
+                    documents: sources,
+                    outcomes: agreements,
+                };
+                diagnostic::graphical(&run, std::slice::from_ref(o), self.opts.style)
+            };
+            for (d, kept) in swapped {
+                sources[d] = kept;
+            }
+            if !self.write(&text) {
+                return;
+            }
+        }
+    }
+
+    /// The whole file behind a kept source, if it is still what was checked.
+    fn reread(&mut self, kept: &SourceFile) -> Option<SourceFile> {
+        let retained = kept.retained()?;
+        let full = load::read_text(std::path::Path::new(&kept.name)).ok();
+        match full {
+            Some(f) if retained.matches(&f) => Some(f),
+            _ => {
+                self.summary.failed = true;
+                let msg = format!(
+                    "error: `{}` changed or vanished while it was being checked; its words are not shown\n",
+                    kept.name
+                );
+                let _ = self.err.write_all(msg.as_bytes());
+                None
+            }
+        }
+    }
+
+    fn print_timings(&mut self, wall: Duration) {
+        let t = self.timings;
+        let cpu = (t.read + t.extract + t.eval + t.render)
+            .as_secs_f64()
+            .max(1e-9);
+        let mb = self.progress_bytes() as f64 / 1e6;
+        let mut s = format!(
+            "{} documents, {mb:.1} MB in {:.2} s ({:.1} MB/s) on {} thread(s)\n",
+            self.summary.documents,
+            wall.as_secs_f64(),
+            mb / wall.as_secs_f64().max(1e-9),
+            self.opts.threads.max(1)
+        );
+        for (stage, d) in [
+            ("read", t.read),
+            ("extract", t.extract),
+            ("bind+eval", t.eval),
+            ("render", t.render),
+        ] {
+            let _ = writeln!(
+                s,
+                "  {stage:<10} {:>8.3} s  {:>5.1}%  {:>8.1} MB/s per thread",
+                d.as_secs_f64(),
+                100.0 * d.as_secs_f64() / cpu,
+                mb / d.as_secs_f64().max(1e-9)
+            );
+        }
+        let _ = self.err.write_all(s.as_bytes());
+    }
+
+    fn progress_bytes(&self) -> u64 {
+        self.progress.bytes()
+    }
+}
+
+fn add_counts(total: &mut Counts, c: &Counts) {
+    total.supported += c.supported;
+    total.contradicted += c.contradicted;
+    total.not_stated += c.not_stated;
+    total.ambiguous += c.ambiguous;
+}
+
+/// Checks every input and writes the report to `out` (errors to `err`).
+///
+/// Returns what the exit status needs. A write error on `out` stops the run
+/// and is returned in [`CheckSummary::write_error`].
+pub fn check(
+    opts: &CheckOptions<'_>,
+    input: Input,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CheckSummary {
+    let started = Instant::now();
+    let evaluator = opts.rules.map(|r| Evaluator::new(r, opts.config));
+    let agree_files = opts
+        .rules
+        .map(|r| {
+            r.files
+                .iter()
+                .map(|f| {
+                    f.statements
+                        .iter()
+                        .any(|s| matches!(s, Statement::Agree(_)))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let worker = Worker {
+        opts,
+        evaluator,
+        agree_files,
+    };
+    let total = match &input {
+        Input::Paths(p) => Some(p.len() as u64),
+        Input::JsonLines(_) => None,
+    };
+    let mut collector = Collector {
+        opts,
+        out,
+        err,
+        progress: Progress::new(total, opts.progress),
+        rows: Vec::new(),
+        kept: Vec::new(),
+        results: Vec::new(),
+        summary: CheckSummary::default(),
+        timings: Timings::default(),
+        json_open: false,
+        json_any: false,
+        error: None,
+    };
+    let read_error: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
+    let produce = |push: &mut dyn FnMut(Item) -> bool| match input {
+        Input::Paths(paths) => {
+            for p in paths {
+                if !push(Item::Path(p)) {
+                    break;
+                }
+            }
+        }
+        Input::JsonLines(mut reader) => {
+            let mut number = 0;
+            loop {
+                let mut line = Vec::new();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(e) => {
+                        if let Ok(mut slot) = read_error.lock() {
+                            *slot = Some(e);
+                        }
+                        break;
+                    }
+                }
+                number += 1;
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                if !push(Item::Line(number, line)) {
+                    break;
+                }
+            }
+        }
+    };
+    ordered_map(
+        opts.threads,
+        produce,
+        |item| worker.run(item),
+        |done| collector.emit(done),
+    );
+    if collector.error.is_none() {
+        collector.finish(&worker);
+    }
+    if let Ok(Some(e)) = read_error.into_inner() {
+        let msg = format!("error: cannot read the input: {e}\n");
+        let _ = collector.err.write_all(msg.as_bytes());
+        collector.summary.failed = true;
+    }
+    if opts.timings {
+        collector.print_timings(started.elapsed());
+    }
+    collector.summary.write_error = collector.error.take();
+    collector.summary
+}
