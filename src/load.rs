@@ -93,13 +93,17 @@ pub enum LoadError {
 /// Reads a file as UTF-8 text, refusing binaries.
 pub fn read_text(path: &Path) -> Result<SourceFile, LoadError> {
     let name = display(path);
-    if path.is_dir() {
-        return Err(LoadError::IsDirectory {
-            path: name,
-            help: "pass a file path".into(),
-        });
-    }
+    // No `is_dir` check first: a stat per file is a tenth of the time of a
+    // run over many small files. Reading a folder fails with its own error.
     let bytes = fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::IsADirectory => LoadError::IsDirectory {
+            path: name.clone(),
+            help: "pass a file path".into(),
+        },
+        _ if path.is_dir() => LoadError::IsDirectory {
+            path: name.clone(),
+            help: "pass a file path".into(),
+        },
         std::io::ErrorKind::NotFound => LoadError::NotFound {
             path: name.clone(),
             help: "check the path".into(),
