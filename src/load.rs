@@ -147,25 +147,40 @@ pub fn display(path: &Path) -> String {
 }
 
 /// Every file under `root` with one of `extensions`, sorted by path; `root`
-/// itself if it is a file.
+/// itself if it is a file. The first problem met stops the listing.
+pub fn walk(root: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, LoadError> {
+    files_under(
+        root.to_path_buf(),
+        extensions.iter().map(|e| e.to_string()).collect(),
+    )
+    .collect()
+}
+
+/// Every file under `root` with one of `extensions`, lazily, sorted by path;
+/// `root` itself if it is a file; a problem for each part that cannot be
+/// listed, and the listing goes on.
 ///
 /// Folders are walked as ripgrep walks them (the `ignore` crate): hidden
 /// entries (`.git`, `.cache`) are skipped, and so is whatever a `.gitignore`
 /// or `.ignore` file on the way excludes (inside a git repository or not).
 /// Each folder's entries are visited sorted by name, depth first, which is
 /// the same order as sorting the whole list by path components, so the order
-/// never depends on the file system.
-pub fn walk(root: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, LoadError> {
+/// never depends on the file system. Nothing is collected: an archive of a
+/// million files is listed as it is checked.
+pub fn files_under(
+    root: PathBuf,
+    extensions: Vec<String>,
+) -> Box<dyn Iterator<Item = Result<PathBuf, LoadError>> + Send> {
     if !root.exists() {
-        return Err(LoadError::NotFound {
-            path: display(root),
+        return Box::new(std::iter::once(Err(LoadError::NotFound {
+            path: display(&root),
             help: String::new(),
-        });
+        })));
     }
     if root.is_file() {
-        return Ok(vec![root.to_path_buf()]);
+        return Box::new(std::iter::once(Ok(root)));
     }
-    let walker = ignore::WalkBuilder::new(root)
+    let walker = ignore::WalkBuilder::new(&root)
         .hidden(true)
         .ignore(true)
         .git_ignore(true)
@@ -177,34 +192,30 @@ pub fn walk(root: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, LoadError>
         .follow_links(true)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
-    let mut out = Vec::new();
-    for entry in walker {
+    Box::new(walker.filter_map(move |entry| {
         let entry = match entry {
             Ok(e) => e,
             // A malformed ignore file is a warning in ripgrep; here it must
             // not lose the documents: the entries it would have filtered
             // still come through.
-            Err(ignore::Error::Partial(_)) => continue,
+            Err(ignore::Error::Partial(_)) => return None,
             Err(e) => {
-                let path = io_error_path(&e).unwrap_or_else(|| root.to_path_buf());
-                return Err(LoadError::Unreadable {
+                let path = io_error_path(&e).unwrap_or_else(|| root.clone());
+                return Some(Err(LoadError::Unreadable {
                     path: display(&path),
                     message: io_error_message(&e),
-                });
+                }));
             }
         };
         if entry.depth() == 0 || !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
+            return None;
         }
         let p = entry.into_path();
-        if p.extension()
+        p.extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.contains(&e))
-        {
-            out.push(p);
-        }
-    }
-    Ok(out)
+            .is_some_and(|e| extensions.iter().any(|x| x == e))
+            .then_some(Ok(p))
+    }))
 }
 
 /// The path an `ignore` error is about, if it names one.
@@ -234,17 +245,30 @@ fn io_error_message(e: &ignore::Error) -> String {
 pub fn document_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for p in paths {
-        match walk(p, DOCUMENT_EXTENSIONS) {
-            Ok(found) => files.extend(found),
-            Err(LoadError::NotFound { path, .. }) => errors.push(LoadError::NotFound {
-                path,
-                help: "pass a folder or files of articles; without paths, `factlint check` reads the `corpus` folder set in factlint.toml".into(),
-            }),
+    for f in document_files(paths.to_vec()) {
+        match f {
+            Ok(f) => files.push(f),
             Err(e) => errors.push(e),
         }
     }
     (files, errors)
+}
+
+/// The document files named by `paths`, lazily and in order (see
+/// [`files_under`]), with a problem for each path that cannot be listed.
+pub fn document_files(
+    paths: Vec<PathBuf>,
+) -> impl Iterator<Item = Result<PathBuf, LoadError>> + Send {
+    paths.into_iter().flat_map(|p| {
+        let extensions = DOCUMENT_EXTENSIONS.iter().map(|e| e.to_string()).collect();
+        files_under(p, extensions).map(|r| match r {
+            Err(LoadError::NotFound { path, .. }) => Err(LoadError::NotFound {
+                path,
+                help: "pass a folder or files of articles; without paths, `factlint check` reads the `corpus` folder set in factlint.toml".into(),
+            }),
+            other => other,
+        })
+    })
 }
 
 /// Reads and parses one document.

@@ -302,17 +302,22 @@ fn document_files(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Vec<Path
         ui.error(e);
     }
     if files.is_empty() && errors.is_empty() {
-        ui.error(&LoadError::Empty {
-            path: paths
-                .iter()
-                .map(|p| load::display(p))
-                .collect::<Vec<_>>()
-                .join("`, `"),
-            what: "documents",
-            help: "put articles there as .txt or .md files, or pass paths to documents".into(),
-        });
+        ui.error(&no_documents(&paths));
     }
     files
+}
+
+/// The paths hold no document at all.
+fn no_documents(paths: &[PathBuf]) -> LoadError {
+    LoadError::Empty {
+        path: paths
+            .iter()
+            .map(|p| load::display(p))
+            .collect::<Vec<_>>()
+            .join("`, `"),
+        what: "documents",
+        help: "put articles there as .txt or .md files, or pass paths to documents".into(),
+    }
 }
 
 fn check(ui: &mut Ui, config: Option<&Path>, args: CheckArgs) -> u8 {
@@ -320,17 +325,26 @@ fn check(ui: &mut Ui, config: Option<&Path>, args: CheckArgs) -> u8 {
         return INVALID;
     };
     let rule_set = load_rules(ui, &config, args.rules);
+    let progress = io::stderr().is_terminal();
+    let paths = if args.paths.is_empty() {
+        vec![config.corpus.clone()]
+    } else {
+        args.paths
+    };
     let input = if args.jsonl {
         if rule_set.is_none() {
             return INVALID;
         }
         Input::JsonLines(Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())))
     } else {
-        let files = document_files(ui, &config, args.paths);
-        if files.is_empty() {
-            return INVALID;
-        }
-        Input::Paths(files)
+        // Listed lazily as the run goes: an archive's paths are not held.
+        // A second, cheap listing counts them for the progress bar only.
+        let total = progress.then(|| {
+            load::document_files(paths.clone())
+                .filter(Result::is_ok)
+                .count() as u64
+        });
+        Input::Files(Box::new(load::document_files(paths.clone())), total)
     };
     let format = match (args.jsonl, args.format) {
         (true, _) => OutputFormat::JsonLines,
@@ -349,7 +363,7 @@ fn check(ui: &mut Ui, config: Option<&Path>, args: CheckArgs) -> u8 {
         format,
         style: ui.style,
         threads: threads.max(1),
-        progress: io::stderr().is_terminal(),
+        progress,
         timings: args.timings,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
@@ -360,7 +374,10 @@ fn check(ui: &mut Ui, config: Option<&Path>, args: CheckArgs) -> u8 {
             return INVALID;
         }
     }
-    if ui.failed || rule_set.is_none() || (run.failed && !args.exit_zero) {
+    if !args.jsonl && run.listed == 0 {
+        ui.error(&no_documents(&paths));
+    }
+    if ui.failed || rule_set.is_none() || run.list_failed || (run.failed && !args.exit_zero) {
         INVALID
     } else if run.contradicted && !args.exit_zero {
         1

@@ -28,7 +28,7 @@ use crate::diagnostic::summary::{self, Counts};
 use crate::diagnostic::{self, is_finding, Run, Style};
 use crate::document::Document;
 use crate::eval::{DocumentResult, Evaluator, Outcome, Status};
-use crate::load;
+use crate::load::{self, LoadError};
 use crate::pipeline;
 use crate::source::SourceFile;
 
@@ -51,11 +51,16 @@ pub enum OutputFormat {
 
 /// Where the documents come from.
 pub enum Input {
-    /// Document files, in report order.
-    Paths(Vec<PathBuf>),
+    /// Document files in report order, listed lazily (see
+    /// [`load::document_files`]), with a problem for what cannot be listed;
+    /// and how many there are, if known (for the progress bar).
+    Files(FileList, Option<u64>),
     /// JSON lines (`{"id", "text", ...}`), e.g. stdin.
     JsonLines(Box<dyn BufRead + Send>),
 }
+
+/// A lazy list of document files.
+pub type FileList = Box<dyn Iterator<Item = Result<PathBuf, LoadError>> + Send>;
 
 /// The settings of a run.
 pub struct CheckOptions<'a> {
@@ -82,6 +87,12 @@ pub struct CheckOptions<'a> {
 pub struct CheckSummary {
     /// Documents checked.
     pub documents: usize,
+    /// Files listed (read or not) and listing problems: none means the
+    /// paths hold no documents at all.
+    pub listed: usize,
+    /// Whether a path could not be listed (it does not exist, a folder is
+    /// unreadable): a usage error, whatever `--exit-zero` says.
+    pub list_failed: bool,
     /// Whether some input could not be used (an unreadable file, a malformed
     /// line, a file that changed during the run).
     pub failed: bool,
@@ -112,14 +123,18 @@ impl Timings {
     }
 }
 
-/// One unit of work: a file, or a line of a stream (numbered from 1).
+/// One unit of work: a file, a problem listing files, or a line of a
+/// stream (numbered from 1).
 enum Item {
     Path(PathBuf),
+    Unlisted(LoadError),
     Line(usize, Vec<u8>),
 }
 
 /// What a worker hands back for one item.
 struct Done {
+    listed: bool,
+    list_failed: bool,
     bytes: usize,
     stderr: String,
     stdout: String,
@@ -155,11 +170,14 @@ impl Worker<'_> {
     fn run(&self, item: Item) -> Done {
         let what = match &item {
             Item::Path(p) => format!("`{}`", load::display(p)),
+            Item::Unlisted(_) => "the list of files".to_string(),
             Item::Line(n, _) => format!("line {n}"),
         };
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_one(item))) {
             Ok(done) => done,
             Err(_) => Done {
+                listed: true,
+                list_failed: false,
                 bytes: 0,
                 stderr: format!(
                     "error: internal error while checking {what} (a bug: please report it with the document)\n"
@@ -174,6 +192,8 @@ impl Worker<'_> {
 
     fn run_one(&self, item: Item) -> Done {
         let mut done = Done {
+            listed: !matches!(item, Item::Line(..)),
+            list_failed: false,
             bytes: 0,
             stderr: String::new(),
             stdout: String::new(),
@@ -183,6 +203,12 @@ impl Worker<'_> {
         };
         let t = Instant::now();
         let doc = match item {
+            Item::Unlisted(e) => {
+                let handler = diagnostic::handler(self.opts.style);
+                done.stderr = diagnostic::render_diagnostic(&handler, &e);
+                done.list_failed = true;
+                return done;
+            }
             Item::Path(p) => load::document(&p).map_err(|e| {
                 let handler = diagnostic::handler(self.opts.style);
                 done.stderr = diagnostic::render_diagnostic(&handler, &e);
@@ -315,9 +341,11 @@ struct Collector<'a> {
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
     progress: Progress,
-    rows: Vec<(String, Counts)>,
-    /// Per row: the kept words of the document (rules with `agree` only).
-    kept: Vec<Option<SourceFile>>,
+    /// Names and counts of the documents, for the formats that end with a
+    /// table of them (graphical, JSON); `None` for the others.
+    rows: Option<Rows>,
+    /// Per document: its kept words (rules with `agree` only, else empty).
+    kept: Vec<SourceFile>,
     /// The bound values of the documents, for `agree`.
     results: Vec<DocumentResult>,
     summary: CheckSummary,
@@ -328,9 +356,64 @@ struct Collector<'a> {
     error: Option<io::Error>,
 }
 
+/// The document names and counts of a run, packed: a run over a million
+/// files keeps tens of bytes per file, not a `String` and a struct each.
+#[derive(Default)]
+struct Rows {
+    names: String,
+    ends: Vec<usize>,
+    counts: Vec<[u32; 4]>,
+}
+
+impl Rows {
+    fn push(&mut self, name: &str, c: Counts) {
+        self.names.push_str(name);
+        self.ends.push(self.names.len());
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        self.counts.push([
+            n(c.supported),
+            n(c.contradicted),
+            n(c.not_stated),
+            n(c.ambiguous),
+        ]);
+    }
+
+    fn add(&mut self, row: usize, s: Status) {
+        if let Some(c) = self.counts.get_mut(row) {
+            let i = match s {
+                Status::Supported => 0,
+                Status::Contradicted => 1,
+                Status::NotStated => 2,
+                Status::Ambiguous => 3,
+            };
+            c[i] = c[i].saturating_add(1);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, Counts)> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .zip(&self.counts)
+            .map(|((a, &b), c)| {
+                (
+                    &self.names[a..b],
+                    Counts {
+                        supported: c[0] as usize,
+                        contradicted: c[1] as usize,
+                        not_stated: c[2] as usize,
+                        ambiguous: c[3] as usize,
+                    },
+                )
+            })
+    }
+}
+
 impl Collector<'_> {
     fn emit(&mut self, done: Done) -> bool {
         self.progress.inc(done.bytes);
+        self.summary.listed += usize::from(done.listed);
+        self.summary.list_failed |= done.list_failed;
         self.timings.add(&done.timings);
         self.summary.failed |= done.failed;
         if !done.stderr.is_empty() {
@@ -344,16 +427,17 @@ impl Collector<'_> {
             if self.opts.format == OutputFormat::Json && self.opts.rules.is_some() {
                 stdout = self.json_piece(stdout);
             }
-            let kept = c.kept.take().map(|(mut r, source)| {
-                r.document = self.rows.len();
+            if let Some((mut r, source)) = c.kept.take() {
+                r.document = self.summary.documents;
                 self.results.push(r);
-                source
-            });
+                self.kept.push(source);
+            }
             self.summary.documents += 1;
             self.summary.contradicted |= c.contradicted;
             add_counts(&mut self.summary.counts, &c.counts);
-            self.rows.push((c.name, c.counts));
-            self.kept.push(kept);
+            if let Some(rows) = &mut self.rows {
+                rows.push(&c.name, c.counts);
+            }
         }
         if stdout.is_empty() {
             return true;
@@ -415,31 +499,20 @@ impl Collector<'_> {
             Vec::new()
         };
         for o in &agreements {
-            if let Some((_, c)) = self.rows.get_mut(o.document) {
-                c.add(o.status);
+            if let Some(rows) = &mut self.rows {
+                rows.add(o.document, o.status);
             }
             self.summary.counts.add(o.status);
             self.summary.contradicted |= contradicts(o);
         }
         // The documents as the agreement renderers see them: what was kept.
-        let mut sources: Vec<SourceFile> = if agreements.is_empty() {
-            Vec::new()
-        } else {
-            self.rows
-                .iter()
-                .zip(&mut self.kept)
-                .map(|((name, _), k)| {
-                    k.take()
-                        .unwrap_or_else(|| SourceFile::new(name.clone(), ""))
-                })
-                .collect()
-        };
+        // With `agree`, every document checked kept its words, in order.
+        let mut sources = std::mem::take(&mut self.kept);
         let total = self.summary.counts;
         match self.opts.format {
             OutputFormat::Graphical => {
                 self.graphical_agreements(rules, &mut sources, &agreements);
-                let rows: Vec<(&str, Counts)> =
-                    self.rows.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+                let rows: Vec<(&str, Counts)> = self.rows.iter().flat_map(Rows::iter).collect();
                 let table = summary::render_rows(&rows, total);
                 self.write(&table);
             }
@@ -464,9 +537,10 @@ impl Collector<'_> {
                 let documents: Vec<JsonDocument> = self
                     .rows
                     .iter()
+                    .flat_map(Rows::iter)
                     .map(|(path, counts)| JsonDocument {
-                        path: path.clone(),
-                        counts: *counts,
+                        path: path.to_string(),
+                        counts,
                     })
                     .collect();
                 let _ = write!(
@@ -634,15 +708,17 @@ pub fn check(
         agree_files,
     };
     let total = match &input {
-        Input::Paths(p) => Some(p.len() as u64),
+        Input::Files(_, total) => *total,
         Input::JsonLines(_) => None,
     };
+    let rows =
+        matches!(opts.format, OutputFormat::Graphical | OutputFormat::Json).then(Rows::default);
     let mut collector = Collector {
         opts,
         out,
         err,
         progress: Progress::new(total, opts.progress),
-        rows: Vec::new(),
+        rows,
         kept: Vec::new(),
         results: Vec::new(),
         summary: CheckSummary::default(),
@@ -653,9 +729,13 @@ pub fn check(
     };
     let read_error: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
     let produce = |push: &mut dyn FnMut(Item) -> bool| match input {
-        Input::Paths(paths) => {
-            for p in paths {
-                if !push(Item::Path(p)) {
+        Input::Files(files, _) => {
+            for f in files {
+                let item = match f {
+                    Ok(p) => Item::Path(p),
+                    Err(e) => Item::Unlisted(e),
+                };
+                if !push(item) {
                     break;
                 }
             }
