@@ -121,7 +121,11 @@ impl Measure {
                 ))
             }
             (Kind::Duration, Add, Kind::Date) => other.combine(Add, self),
-            (a, Add | Sub, b) if a == b && self.scale == other.scale => {
+            // "the 3rd + 1" is the 4th: an ordinal moves by a number.
+            (a, Add | Sub, b)
+                if (a == b && self.scale == other.scale)
+                    || (a == Kind::Ordinal && b == Kind::Number) =>
+            {
                 let f = |x: &Interval, y: &Interval| if op == Add { x.add(y) } else { x.sub(y) };
                 Some(Measure::computed(
                     a,
@@ -243,6 +247,15 @@ mod tests {
             None,
             HedgeWidths::default(),
         )
+    }
+
+    #[test]
+    fn an_ordinal_moves_by_a_number() {
+        let w = HedgeWidths::default();
+        let second = Measure::of(&Value::Ordinal { value: 2 }, None, w);
+        let one = Measure::of(&Value::Number { value: 1.0 }, None, w);
+        let third = second.combine(ArithOp::Add, &one).unwrap();
+        assert_eq!((third.kind, third.stated.lo), (Kind::Ordinal, 3.0));
     }
 
     #[test]
