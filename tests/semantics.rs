@@ -10,9 +10,10 @@ use factlint::pipeline;
 use factlint::source::SourceFile;
 
 fn config() -> Config {
-    let mut c = Config::default();
-    c.reference_date = Some(jiff::civil::date(2026, 1, 7));
-    c
+    Config {
+        reference_date: Some(jiff::civil::date(2026, 1, 7)),
+        ..Config::default()
+    }
 }
 
 /// Runs `rules` over each text and returns every outcome.
