@@ -443,10 +443,12 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let interesting = match t.kind {
         Tk::Num => true,
         Tk::Word => t.lex.is_some() || t.ws,
-        Tk::Punct => !matches!(
-            t.ch,
-            ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'
-        ),
+        Tk::Punct => {
+            !matches!(
+                t.ch,
+                ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'
+            ) || number::leading_point(cx, i)
+        }
     };
     if !interesting {
         return None;
