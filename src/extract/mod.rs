@@ -174,7 +174,7 @@ impl Cx<'_> {
         i > 0 && !self.t[i].ws && matches!(self.t[i - 1].kind, Tk::Word | Tk::Num)
     }
 
-    fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+    pub(crate) fn sentence_bounds(&self, i: usize) -> (usize, usize) {
         let stop = |t: &Tok| t.kind == Tk::Punct && matches!(t.ch, '.' | '!' | '?' | ';');
         let mut s = i;
         while s > 0 && i - s < 20 && !stop(&self.t[s - 1]) {

@@ -264,7 +264,9 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     // Signs: "-15", "minus five", "negative one".
     let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
     let num_next = cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0));
-    if sign_tok && num_next && !cx.prev_joins(i) {
+    // "75 -300mm" is a range, not minus 300.
+    let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
+    if sign_tok && num_next && !cx.prev_joins(i) && !range_dash {
         let mut n = cardinal(cx, i + 1, money)?;
         if t.ch != '+' {
             n.v = -n.v;
