@@ -54,6 +54,34 @@ const MONEY: &[(&str, Option<&str>, bool, Pos, f64)] = &[
     ("a $", Some("AUD"), false, Pos::Both, 1.0),
     ("S $", Some("SGD"), false, Pos::Both, 1.0),
     ("USD", Some("USD"), false, Pos::Both, 1.0),
+    ("usd$", Some("USD"), false, Pos::Both, 1.0),
+    ("aud$", Some("AUD"), false, Pos::Both, 1.0),
+    ("cad$", Some("CAD"), false, Pos::Both, 1.0),
+    ("nzd$", Some("NZD"), false, Pos::Both, 1.0),
+    ("Mex$", Some("MXN"), false, Pos::Both, 1.0),
+    ("u.s $", Some("USD"), false, Pos::Both, 1.0),
+    ("u.s. $", Some("USD"), false, Pos::Both, 1.0),
+    // Millions written as a prefix to the code, as in financial reports.
+    ("MUSD", Some("USD"), false, Pos::Both, 1e6),
+    ("MEUR", Some("EUR"), false, Pos::Both, 1e6),
+    ("MGBP", Some("GBP"), false, Pos::Both, 1e6),
+    ("MAUD", Some("AUD"), false, Pos::Both, 1e6),
+    ("MCAD", Some("CAD"), false, Pos::Both, 1e6),
+    ("MCHF", Some("CHF"), false, Pos::Both, 1e6),
+    ("MSEK", Some("SEK"), false, Pos::Both, 1e6),
+    ("₡", Some("CRC"), false, Pos::Both, 1.0),
+    ("₾", Some("GEL"), false, Pos::Both, 1.0),
+    ("₭", Some("LAK"), false, Pos::Both, 1.0),
+    ("元", Some("CNY"), false, Pos::After, 1.0),
+    ("chinese yuan", Some("CNY"), false, Pos::After, 1.0),
+    ("turkish lira", Some("TRY"), false, Pos::After, 1.0),
+    ("turkish liras", Some("TRY"), false, Pos::After, 1.0),
+    ("markka", None, false, Pos::After, 1.0),
+    ("markkaa", None, false, Pos::After, 1.0),
+    ("peseta", None, false, Pos::After, 1.0),
+    ("pesetas", None, false, Pos::After, 1.0),
+    ("escudos", None, false, Pos::After, 1.0),
+    ("francs", None, false, Pos::After, 1.0),
     ("€", Some("EUR"), false, Pos::Both, 1.0),
     ("€ur", Some("EUR"), false, Pos::After, 1.0),
     ("EUR", Some("EUR"), false, Pos::Both, 1.0),
@@ -318,9 +346,17 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let table = money_table();
     // Currency first: "$273 billion", "US$ 3.14", "RM42", "ringgit 42".
     if let Some((w, j)) = table.longest(cx, i) {
-        if w.pos == Pos::Both && !cx.word_adj_before(i) {
+        // "try one": a lowercase word that spells a code is a code only
+        // before digits.
+        let raw = cx.raw(i);
+        let lower_code = cx.tk(i).kind == Tk::Word
+            && raw.len() == 3
+            && raw.bytes().all(|b| b.is_ascii_lowercase())
+            && j == i + 1;
+        if w.pos == Pos::Both && !cx.word_adj_before(i) && !(lower_code && cx.tk(j).kind != Tk::Num)
+        {
             let n = cardinal(cx, j, true)?;
-            let mut amount = n.v;
+            let mut amount = n.v * w.factor;
             let mut end = n.end;
             // "US$ 4.7 billion USD" rarely; "$20 and 43c", "$20 43".
             if let Some((c, e)) = cents(cx, end) {
@@ -336,11 +372,41 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             ));
         }
     }
+    // "a dollar", "a penny": one of the unit, when no noun follows.
+    if (cx.is_w(i, "a") || cx.is_w(i, "an")) && cx.tk(i + 1).kind == Tk::Word {
+        if let Some((w, end)) = table.longest(cx, i + 1) {
+            let k = cx.tk(i + 1).key();
+            let free = cx.t.get(end).is_none_or(|t| {
+                t.kind == Tk::Punct
+                    || matches!(t.key(), "a" | "an" | "and" | "or" | "for" | "per" | "each")
+            });
+            if free
+                && matches!(
+                    k,
+                    "dollar" | "euro" | "penny" | "cent" | "dime" | "nickel" | "yen" | "rupee"
+                )
+            {
+                return Some((
+                    end,
+                    Value::Money {
+                        amount: w.factor,
+                        currency: currency(w),
+                    },
+                ));
+            }
+        }
+    }
     // Amount first: "10 dollars", "20€", "42 KWD", "20 million pounds", "3 dimes".
     let n = cardinal(cx, i, true)?;
-    let (w, mut end) = table.longest(cx, n.end)?;
-    let glued = !cx.tk(n.end).ws;
-    let key = cx.tk(n.end).key();
+    // "a 12-cent dividend", "a one-yen bid"
+    let at = if cx.tk(n.end).is_dash() && !cx.tk(n.end).ws && cx.word_adj(n.end + 1) {
+        n.end + 1
+    } else {
+        n.end
+    };
+    let (w, mut end) = table.longest(cx, at)?;
+    let glued = !cx.tk(at).ws;
+    let key = cx.tk(at).key();
     if matches!(key, "c" | "p" | "le") && cx.word_adj(end) {
         return None;
     }
@@ -350,7 +416,7 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if matches!(key, "pound" | "pounds") {
         // "a twenty-pound bag", "a ten pound note" is money only with "note".
         let modifier = key == "pound"
-            && (cx.tk(n.end - 1).is_dash()
+            && (at != n.end
                 || cx.tk(n.end).ws
                     && cx.t.get(end).is_some_and(|t| {
                         t.kind == Tk::Word
@@ -476,7 +542,8 @@ fn cents(cx: &Cx, i: usize) -> Option<(f64, usize)> {
     }
     let t = cx.t.get(j)?;
     let n = if t.kind == Tk::Num {
-        if t.end - t.start > 2 || cx.is_p_adj(j + 1, '.') || cx.is_p_adj(j + 1, ',') {
+        let decimal = (cx.is_p_adj(j + 1, '.') || cx.is_p_adj(j + 1, ',')) && cx.num_adj(j + 2, 0);
+        if t.end - t.start > 2 || decimal {
             return None;
         }
         Some(super::number::digits(cx, j)?)
@@ -1000,6 +1067,20 @@ mod tests {
             "40 million pounds",
             &["40 million pounds|money 40000000 GBP?"],
         );
+    }
+
+    #[test]
+    fn money_codes_and_articles() {
+        check("we try one more", &["one|number 1"]);
+        check("costs a dollar.", &["a dollar|money 1 USD?"]);
+        check("a dollar store", &[]);
+        check("a 15-cent fee", &["15-cent|money 0.15"]);
+        check("sales of 40 MEUR", &["40 MEUR|money 40000000 EUR"]);
+        check(
+            "it costs 12 dollars 30.",
+            &["12 dollars 30|money 12.3 USD?"],
+        );
+        check("aud$ 20", &["aud$ 20|money 20 AUD"]);
     }
 
     #[test]
