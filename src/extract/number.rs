@@ -1096,10 +1096,39 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         // "4a", "860BOX": a code.
         return None;
     }
-    if n.words && n.v == 1.0 && n.end == i + 1 && cx.tk(i).is("one") && lone_one(cx, i) {
+    if n.words
+        && n.v == 1.0
+        && n.end == i + 1
+        && cx.tk(i).is("one")
+        && (lone_one(cx, i) || one_name(cx, i))
+    {
         return None;
     }
     Some((n.end, Value::Number { value: n.v }))
+}
+
+/// "One-China", "the one China policy": "one" as part of a name or doctrine
+/// (a capitalised word joined to it, or a capitalised word and then
+/// "policy"/"principle"), not a count.
+fn one_name(cx: &Cx, i: usize) -> bool {
+    let capital = |k: usize| {
+        cx.tk(k).kind == Tk::Word && cx.raw(k).chars().next().is_some_and(char::is_uppercase)
+    };
+    if cx.tk(i + 1).is_dash() && !cx.tk(i + 1).ws && capital(i + 2) {
+        return true;
+    }
+    let mut k = i + 1;
+    if capital(k) {
+        if cx.tk(k + 1).kind == Tk::Punct && matches!(cx.tk(k + 1).ch, '"' | '\'' | '”' | '’') {
+            k += 1;
+        }
+        let next = cx.raw(k + 1).to_ascii_lowercase();
+        return matches!(
+            next.as_str(),
+            "policy" | "principle" | "doctrine" | "system" | "framework"
+        );
+    }
+    false
 }
 
 /// "one of them", "the one", "one another", "no one": a pronoun, not a count.
@@ -1198,6 +1227,9 @@ mod tests {
         assert_eq!(numbers("1 in 2026")[0], 1.0);
         assert_eq!(numbers("object J0812.7+2213"), Vec::<f64>::new());
         assert!(numbers("which one is it").is_empty());
+        assert!(numbers("the \"one Europe\" policy").is_empty());
+        assert!(numbers("the One-Europe doctrine").is_empty());
+        assert_eq!(numbers("one Nobel prize"), vec![1.0]);
         assert!(numbers("what one person can do").is_empty());
     }
 }
