@@ -261,6 +261,16 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
 /// `money` allows the ambiguous scale suffixes ("$5m", "€10B").
 pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     let t = cx.t.get(i)?;
+    // Most words cannot start a number: leave at once.
+    if t.kind == Tk::Word {
+        let l = t.lex?;
+        if l.card.is_none()
+            && l.denom.is_none()
+            && !matches!(l.key, "a" | "an" | "minus" | "negative")
+        {
+            return None;
+        }
+    }
     // Signs: "-15", "minus five", "negative one".
     let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
     let num_next = cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0));
@@ -876,13 +886,12 @@ fn denom_tail(cx: &Cx, j: usize) -> Option<(f64, bool, bool, bool)> {
     if t.kind != Tk::Word {
         return None;
     }
-    let raw = cx.raw(j);
-    let lower = raw.to_ascii_lowercase();
+    let lower = t.lex?.key;
     let ordinal_form = ["th", "ths", "st", "sts", "nd", "nds", "rd", "rds"]
         .iter()
         .any(|s| lower.ends_with(s));
     let plural = lower.ends_with('s') || lower == "halves";
-    match lower.as_str() {
+    match lower {
         "first" | "firsts" => return Some((1.0, plural, true, false)),
         "second" | "seconds" => return Some((2.0, plural, true, false)),
         _ => {}
@@ -900,6 +909,10 @@ fn denom_tail(cx: &Cx, j: usize) -> Option<(f64, bool, bool, bool)> {
 pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind != Tk::Word {
+        return None;
+    }
+    let lex = t.lex?;
+    if lex.card.is_none() && lex.denom.is_none() && !t.is("a") && !t.is("an") {
         return None;
     }
     let article = t.is("a") || t.is("an");
