@@ -260,6 +260,8 @@ const PLAIN: &[&str] = &[
     "quarters",
     "dozen",
     "dozens",
+    "firsts",
+    "seconds",
     "dz",
     "dzs",
     "doz",

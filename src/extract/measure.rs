@@ -902,6 +902,13 @@ pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usiz
     if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws) {
         j += 1;
     }
+    // "one and three quarters of an hour": a fraction of the unit.
+    if !n.int && cx.is_w(j, "of") {
+        j += 1;
+        if cx.is_w(j, "a") || cx.is_w(j, "an") {
+            j += 1;
+        }
+    }
     // "2 more minutes", "two additional minutes", "2 fewer minutes"
     if matches!(
         cx.t.get(j).map_or("", |t| t.key()),
@@ -1066,6 +1073,18 @@ mod tests {
         check(
             "40 million pounds",
             &["40 million pounds|money 40000000 GBP?"],
+        );
+    }
+
+    #[test]
+    fn fractions_of_a_unit_of_time() {
+        check(
+            "waited two and a quarter of an hour",
+            &["two and a quarter of an hour|duration 2.25 hour"],
+        );
+        check(
+            "three quarters of an hour",
+            &["three quarters of an hour|duration 0.75 hour"],
         );
     }
 

@@ -261,6 +261,16 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
 /// `money` allows the ambiguous scale suffixes ("$5m", "€10B").
 pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     let t = cx.t.get(i)?;
+    // Most words cannot start a number: leave at once.
+    if t.kind == Tk::Word {
+        let l = t.lex?;
+        if l.card.is_none()
+            && l.denom.is_none()
+            && !matches!(l.key, "a" | "an" | "minus" | "negative")
+        {
+            return None;
+        }
+    }
     // Signs: "-15", "minus five", "negative one".
     let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
     let num_next = cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0));
@@ -876,13 +886,12 @@ fn denom_tail(cx: &Cx, j: usize) -> Option<(f64, bool, bool, bool)> {
     if t.kind != Tk::Word {
         return None;
     }
-    let raw = cx.raw(j);
-    let lower = raw.to_ascii_lowercase();
+    let lower = t.lex?.key;
     let ordinal_form = ["th", "ths", "st", "sts", "nd", "nds", "rd", "rds"]
         .iter()
         .any(|s| lower.ends_with(s));
     let plural = lower.ends_with('s') || lower == "halves";
-    match lower.as_str() {
+    match lower {
         "first" | "firsts" => return Some((1.0, plural, true, false)),
         "second" | "seconds" => return Some((2.0, plural, true, false)),
         _ => {}
@@ -900,6 +909,10 @@ fn denom_tail(cx: &Cx, j: usize) -> Option<(f64, bool, bool, bool)> {
 pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind != Tk::Word {
+        return None;
+    }
+    let lex = t.lex?;
+    if lex.card.is_none() && lex.denom.is_none() && !t.is("a") && !t.is("an") {
         return None;
     }
     let article = t.is("a") || t.is("an");
@@ -1096,10 +1109,39 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         // "4a", "860BOX": a code.
         return None;
     }
-    if n.words && n.v == 1.0 && n.end == i + 1 && cx.tk(i).is("one") && lone_one(cx, i) {
+    if n.words
+        && n.v == 1.0
+        && n.end == i + 1
+        && cx.tk(i).is("one")
+        && (lone_one(cx, i) || one_name(cx, i))
+    {
         return None;
     }
     Some((n.end, Value::Number { value: n.v }))
+}
+
+/// "One-China", "the one China policy": "one" as part of a name or doctrine
+/// (a capitalised word joined to it, or a capitalised word and then
+/// "policy"/"principle"), not a count.
+fn one_name(cx: &Cx, i: usize) -> bool {
+    let capital = |k: usize| {
+        cx.tk(k).kind == Tk::Word && cx.raw(k).chars().next().is_some_and(char::is_uppercase)
+    };
+    if cx.tk(i + 1).is_dash() && !cx.tk(i + 1).ws && capital(i + 2) {
+        return true;
+    }
+    let mut k = i + 1;
+    if capital(k) {
+        if cx.tk(k + 1).kind == Tk::Punct && matches!(cx.tk(k + 1).ch, '"' | '\'' | '”' | '’') {
+            k += 1;
+        }
+        let next = cx.raw(k + 1).to_ascii_lowercase();
+        return matches!(
+            next.as_str(),
+            "policy" | "principle" | "doctrine" | "system" | "framework"
+        );
+    }
+    false
 }
 
 /// "one of them", "the one", "one another", "no one": a pronoun, not a count.
@@ -1198,6 +1240,9 @@ mod tests {
         assert_eq!(numbers("1 in 2026")[0], 1.0);
         assert_eq!(numbers("object J0812.7+2213"), Vec::<f64>::new());
         assert!(numbers("which one is it").is_empty());
+        assert!(numbers("the \"one Europe\" policy").is_empty());
+        assert!(numbers("the One-Europe doctrine").is_empty());
+        assert_eq!(numbers("one Nobel prize"), vec![1.0]);
         assert!(numbers("what one person can do").is_empty());
     }
 }
