@@ -10,6 +10,7 @@
 //! Architecture invariant: nothing else in the crate formats a report, and
 //! nothing here decides an outcome.
 
+pub mod explain;
 pub mod facts;
 mod finding;
 pub mod json;

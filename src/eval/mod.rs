@@ -11,6 +11,7 @@
 //! of a document, never its text, once `evaluate_document` returns.
 
 pub mod bind;
+pub mod explain;
 pub mod keywords;
 pub mod measure;
 
