@@ -160,6 +160,8 @@ pub struct DocumentResult {
     pub bindings: Vec<Option<Vec<Vec<BoundMention>>>>,
     /// The assertions' outcomes, in rule-file then statement order.
     pub outcomes: Vec<Outcome>,
+    /// What the built-in consistency checks found.
+    pub checks: Vec<crate::consistency::CheckFinding>,
 }
 
 /// Evaluates a rule set over documents.
@@ -235,6 +237,7 @@ impl<'a> Evaluator<'a> {
         };
         let mut bindings = Vec::new();
         let mut outcomes = Vec::new();
+        let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
         for (fi, file) in self.rules.files.iter().enumerate() {
             if !self.in_scope(fi, doc.name()) {
                 bindings.push(None);
@@ -257,7 +260,33 @@ impl<'a> Evaluator<'a> {
             trust: doc.meta.trust.unwrap_or(1.0),
             bindings,
             outcomes,
+            checks,
         }
+    }
+
+    /// The built-in checks on one document, minus those `factlint.toml` or
+    /// an in-scope rule file switches off.
+    fn builtin_checks(
+        &self,
+        index: usize,
+        doc: &Document,
+        mentions: &[Mention],
+        sentences: &[Span],
+    ) -> Vec<crate::consistency::CheckFinding> {
+        let view = crate::consistency::DocumentView {
+            text: &doc.source.text,
+            sentences,
+            mentions,
+            date: doc.meta.published.or(self.config.reference_date),
+            published: doc.meta.published.is_some(),
+            hedges: self.config.hedges,
+        };
+        crate::consistency::run(&view, index, |c| {
+            self.config.check_enabled(c)
+                && !self.rules.files.iter().enumerate().any(|(fi, f)| {
+                    f.disabled.iter().any(|(d, _)| *d == c) && self.in_scope(fi, doc.name())
+                })
+        })
     }
 
     /// The candidate values of an expression in one document.
