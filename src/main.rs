@@ -310,18 +310,30 @@ fn check(
         .flat_map(|r| r.outcomes.iter().cloned())
         .collect();
     outcomes.extend(evaluator.agreements(&results));
+    let groundings = evaluator.groundings(&results);
+    let checks: Vec<_> = results
+        .iter()
+        .flat_map(|r| r.checks.iter().cloned())
+        .collect();
     let sources: Vec<SourceFile> = docs.iter().map(|d| d.source.clone()).collect();
     let run = Run {
         rules: &rule_set,
         documents: &sources,
         outcomes: &outcomes,
+        groundings: &groundings,
+        checks: &checks,
     };
     let mut out = io::stdout().lock();
     let written = match format {
         Format::Graphical => {
             let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
             let body = diagnostic::graphical(&run, &outcomes, ui.style);
-            write!(out, "{body}{}", summary::render(&names, &outcomes))
+            write!(
+                out,
+                "{body}{}{}",
+                summary::render(&names, &outcomes),
+                summary::render_reasoning(&groundings, &checks)
+            )
         }
         Format::Json => serde_json::to_writer_pretty(&mut out, &json::report(&run))
             .map_err(io::Error::from)
@@ -339,6 +351,7 @@ fn check(
     } else if outcomes
         .iter()
         .any(|o| o.status == Status::Contradicted && o.severity == Severity::Error)
+        || diagnostic::reasoning_failed(&groundings, &checks)
     {
         1
     } else {

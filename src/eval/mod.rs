@@ -12,6 +12,7 @@
 
 pub mod bind;
 pub mod explain;
+pub mod ground;
 pub mod keywords;
 pub mod measure;
 
@@ -162,6 +163,14 @@ pub struct DocumentResult {
     pub outcomes: Vec<Outcome>,
     /// What the built-in consistency checks found.
     pub checks: Vec<crate::consistency::CheckFinding>,
+    /// Per rule file: the weight its `trust` statements give the document
+    /// (the last matching one), overriding front matter `trust` in that
+    /// file's agreements.
+    pub rule_trust: Vec<Option<f64>>,
+    /// The document's part in `ground` statements.
+    pub ground_roles: Vec<ground::GroundRole>,
+    /// What grounding keeps of it, when it takes part in any.
+    pub grounding: Option<crate::grounding::Digest>,
 }
 
 /// Evaluates a rule set over documents.
@@ -170,6 +179,7 @@ pub struct Evaluator<'a> {
     config: &'a Config,
     keywords: KeywordIndex,
     scopes: Vec<Option<GlobSet>>,
+    grounds: Vec<Vec<ground::GroundSets>>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -197,6 +207,7 @@ impl<'a> Evaluator<'a> {
             config,
             keywords: KeywordIndex::new(rules),
             scopes,
+            grounds: ground::compile(rules),
         }
     }
 
@@ -238,6 +249,8 @@ impl<'a> Evaluator<'a> {
         let mut bindings = Vec::new();
         let mut outcomes = Vec::new();
         let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
+        let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, &sentence_spans);
+        let rule_trust = self.rule_trust(doc.name());
         for (fi, file) in self.rules.files.iter().enumerate() {
             if !self.in_scope(fi, doc.name()) {
                 bindings.push(None);
@@ -261,6 +274,9 @@ impl<'a> Evaluator<'a> {
             bindings,
             outcomes,
             checks,
+            rule_trust,
+            ground_roles,
+            grounding,
         }
     }
 
