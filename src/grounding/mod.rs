@@ -577,3 +577,92 @@ pub fn story_words(digests: &[&Digest]) -> BTreeSet<String> {
         .map(|(w, _)| w.to_string())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digest_of(document: usize, text: &str) -> Digest {
+        let mentions = crate::extract::extract(
+            text,
+            &crate::extract::ExtractOptions {
+                reference_date: Some(jiff::civil::date(2026, 1, 7)),
+            },
+        );
+        let sentences = crate::document::sentences(text, Span::new(0, text.len()));
+        digest(
+            document,
+            text,
+            &sentences,
+            &mentions,
+            Some(jiff::civil::date(2026, 1, 7)),
+        )
+    }
+
+    fn verdicts(summary: &str, sources: &[&str]) -> Vec<(String, Verdict)> {
+        let t = digest_of(0, summary);
+        let s: Vec<Digest> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, x)| digest_of(i + 1, x))
+            .collect();
+        let refs: Vec<&Digest> = s.iter().collect();
+        let st = Statement {
+            file: 0,
+            index: 0,
+            severity: Severity::Error,
+        };
+        ground(st, &t, &refs, &BTreeSet::new(), HedgeWidths::default())
+            .into_iter()
+            .map(|g| (g.mention.value.to_string(), g.verdict))
+            .collect()
+    }
+
+    #[test]
+    fn counts_need_the_same_noun() {
+        let v = verdicts(
+            "They signed 14 memorandums of understanding.",
+            &["Firms inked nine MOUs at a forum. The leaders signed 14 memorandums."],
+        );
+        assert_eq!(v, [("14".to_string(), Verdict::Grounded)]);
+        let v = verdicts(
+            "They signed 15 memorandums of understanding.",
+            &["Firms inked nine MOUs at a forum."],
+        );
+        assert_eq!(v, [("15".to_string(), Verdict::Unsupported)]);
+    }
+
+    #[test]
+    fn contradiction_needs_close_context() {
+        let v = verdicts(
+            "Lee arrived in Beijing on January 6, 2026, for talks.",
+            &["Lee arrived in Beijing on January 4, 2026, for talks."],
+        );
+        assert_eq!(v, [("2026-01-06".to_string(), Verdict::Contradicted)]);
+        // Another date in an unrelated sentence says nothing about the arrival.
+        let v = verdicts(
+            "Lee arrived in Beijing on January 6, 2026, for talks.",
+            &["The exhibition opens on January 4, 2026."],
+        );
+        assert_eq!(v, [("2026-01-06".to_string(), Verdict::Unsupported)]);
+    }
+
+    #[test]
+    fn relative_dates_never_contradict() {
+        let v = verdicts(
+            "Lee arrived in Beijing on January 6, 2026, for talks.",
+            &["Lee arrived in Beijing on Sunday for talks."],
+        );
+        assert_eq!(v, [("2026-01-06".to_string(), Verdict::Unsupported)]);
+    }
+
+    #[test]
+    fn content_words_are_normalised() {
+        use crate::consistency::text::content_word;
+        assert_eq!(content_word("Talks").as_deref(), Some("talk"));
+        assert_eq!(content_word("Lee's").as_deref(), Some("lee"));
+        assert_eq!(content_word("the"), None);
+        assert_eq!(content_word("2026"), None);
+        assert_eq!(content_word("business").as_deref(), Some("business"));
+    }
+}
