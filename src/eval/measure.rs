@@ -9,8 +9,8 @@ use std::fmt;
 use crate::check::model::ArithOp;
 use crate::quantity::date::{from_day_number, Precision};
 use crate::quantity::{
-    format_large, format_number, DateValue, DurationUnit, Hedge, HedgeWidths, Interval, Kind,
-    Scale, Value,
+    format_large, format_number, DateValue, Dimension, DurationUnit, Hedge, HedgeWidths, Interval,
+    Kind, Scale, Value,
 };
 
 /// A value ready for comparison.
@@ -195,6 +195,15 @@ impl fmt::Display for Measure {
                 Kind::Duration => format_duration(x),
                 Kind::Money => format_large(x),
                 Kind::Percent => format!("{}%", format_number(x)),
+                Kind::Quantity => match self.scale {
+                    // Computed quantities are in SI units; a distance reads
+                    // better in kilometres.
+                    Scale::Dimension(Dimension::Length) if x.abs() >= 1000.0 => {
+                        format!("{} km", format_number((x / 1000.0 * 1e3).round() / 1e3))
+                    }
+                    Scale::Dimension(d) => format!("{} {}", format_number(x), d.si_unit()),
+                    _ => format_number(x),
+                },
                 _ => format_number(x),
             }
         };

@@ -11,6 +11,8 @@
 //! of a document, never its text, once `evaluate_document` returns.
 
 pub mod bind;
+pub mod explain;
+pub mod ground;
 pub mod keywords;
 pub mod measure;
 
@@ -159,6 +161,16 @@ pub struct DocumentResult {
     pub bindings: Vec<Option<Vec<Vec<BoundMention>>>>,
     /// The assertions' outcomes, in rule-file then statement order.
     pub outcomes: Vec<Outcome>,
+    /// What the built-in consistency checks found.
+    pub checks: Vec<crate::consistency::CheckFinding>,
+    /// Per rule file: the weight its `trust` statements give the document
+    /// (the last matching one), overriding front matter `trust` in that
+    /// file's agreements.
+    pub rule_trust: Vec<Option<f64>>,
+    /// The document's part in `ground` statements.
+    pub ground_roles: Vec<ground::GroundRole>,
+    /// What grounding keeps of it, when it takes part in any.
+    pub grounding: Option<crate::grounding::Digest>,
 }
 
 /// Evaluates a rule set over documents.
@@ -167,6 +179,7 @@ pub struct Evaluator<'a> {
     config: &'a Config,
     keywords: KeywordIndex,
     scopes: Vec<Option<GlobSet>>,
+    grounds: Vec<Vec<ground::GroundSets>>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -194,6 +207,7 @@ impl<'a> Evaluator<'a> {
             config,
             keywords: KeywordIndex::new(rules),
             scopes,
+            grounds: ground::compile(rules),
         }
     }
 
@@ -234,6 +248,9 @@ impl<'a> Evaluator<'a> {
         };
         let mut bindings = Vec::new();
         let mut outcomes = Vec::new();
+        let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
+        let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, &sentence_spans);
+        let rule_trust = self.rule_trust(doc.name());
         for (fi, file) in self.rules.files.iter().enumerate() {
             if !self.in_scope(fi, doc.name()) {
                 bindings.push(None);
@@ -256,7 +273,36 @@ impl<'a> Evaluator<'a> {
             trust: doc.meta.trust.unwrap_or(1.0),
             bindings,
             outcomes,
+            checks,
+            rule_trust,
+            ground_roles,
+            grounding,
         }
+    }
+
+    /// The built-in checks on one document, minus those `factlint.toml` or
+    /// an in-scope rule file switches off.
+    fn builtin_checks(
+        &self,
+        index: usize,
+        doc: &Document,
+        mentions: &[Mention],
+        sentences: &[Span],
+    ) -> Vec<crate::consistency::CheckFinding> {
+        let view = crate::consistency::DocumentView {
+            text: &doc.source.text,
+            sentences,
+            mentions,
+            date: doc.meta.published.or(self.config.reference_date),
+            published: doc.meta.published.is_some(),
+            hedges: self.config.hedges,
+        };
+        crate::consistency::run(&view, index, |c| {
+            self.config.check_enabled(c)
+                && !self.rules.files.iter().enumerate().any(|(fi, f)| {
+                    f.disabled.iter().any(|(d, _)| *d == c) && self.in_scope(fi, doc.name())
+                })
+        })
     }
 
     /// The candidate values of an expression in one document.
