@@ -11,6 +11,12 @@
 //! [hedges]
 //! about = 0.10                  # "about 900" covers 900 ± 10%
 //! nearly = 0.10                 # "nearly 10" covers [9, 10)
+//!
+//! [checks]                      # built-in consistency checks, all on by default
+//! weekday = true                # "Tuesday, January 5, 2026": the weekday fits the date
+//! first_since = true            # "the first since 2019" and "the first in seven years" agree
+//! date_range = true             # "a four-day visit from January 4 to 7"
+//! percentage = true             # "9 of the 14 MOUs (64%)"
 //! ```
 
 use std::path::PathBuf;
@@ -18,6 +24,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use crate::consistency::BuiltinCheck;
 use crate::quantity::HedgeWidths;
 use crate::source::{SourceFile, Span};
 
@@ -35,6 +42,8 @@ pub struct Config {
     pub approx_tolerance: f64,
     /// How wide hedge words make a value.
     pub hedges: HedgeWidths,
+    /// The built-in checks switched off (`[checks] weekday = false`).
+    pub disabled_checks: Vec<BuiltinCheck>,
 }
 
 impl Default for Config {
@@ -45,6 +54,7 @@ impl Default for Config {
             corpus: PathBuf::from("corpus"),
             approx_tolerance: 0.05,
             hedges: HedgeWidths::default(),
+            disabled_checks: Vec::new(),
         }
     }
 }
@@ -59,6 +69,17 @@ struct RawConfig {
     tolerance: RawTolerance,
     #[serde(default)]
     hedges: RawHedges,
+    #[serde(default)]
+    checks: RawChecks,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawChecks {
+    weekday: Option<bool>,
+    first_since: Option<bool>,
+    date_range: Option<bool>,
+    percentage: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -79,7 +100,7 @@ struct RawHedges {
 #[error("invalid `{path}`: {message}")]
 #[diagnostic(
     code(factlint::config),
-    help("see the README for the keys factlint.toml takes: reference_date, rules, corpus, [tolerance] approx, [hedges] about and nearly")
+    help("see the README for the keys factlint.toml takes: reference_date, rules, corpus, [tolerance] approx, [hedges] about and nearly, [checks] weekday, first_since, date_range and percentage")
 )]
 pub struct ConfigError {
     /// The file's path.
@@ -158,7 +179,22 @@ impl Config {
                 *target = x;
             }
         }
+        for (check, on) in [
+            (BuiltinCheck::Weekday, raw.checks.weekday),
+            (BuiltinCheck::FirstSince, raw.checks.first_since),
+            (BuiltinCheck::DateRange, raw.checks.date_range),
+            (BuiltinCheck::Percentage, raw.checks.percentage),
+        ] {
+            if on == Some(false) {
+                config.disabled_checks.push(check);
+            }
+        }
         Ok(config)
+    }
+
+    /// Whether a built-in check is on (it is unless `[checks]` turns it off).
+    pub fn check_enabled(&self, check: BuiltinCheck) -> bool {
+        !self.disabled_checks.contains(&check)
     }
 }
 
@@ -186,6 +222,10 @@ mod tests {
         assert!((c.approx_tolerance - 0.02).abs() < 1e-12);
         assert_eq!(c.hedges.about, 0.2);
         assert_eq!(parse("").unwrap(), Config::default());
+        let c = parse("[checks]\nweekday = false\npercentage = true\n").unwrap();
+        assert!(!c.check_enabled(BuiltinCheck::Weekday));
+        assert!(c.check_enabled(BuiltinCheck::Percentage));
+        assert!(parse("[checks]\nweekdays = false\n").is_err());
     }
 
     #[test]

@@ -13,12 +13,14 @@
 
 pub mod check;
 pub mod config;
+pub mod consistency;
 pub mod diagnostic;
 pub mod document;
 pub mod dsl;
 pub mod eval;
 pub mod excerpt;
 pub mod extract;
+pub mod grounding;
 pub mod load;
 pub mod pipeline;
 pub mod quantity;

@@ -18,6 +18,7 @@ use factlint::document::Document;
 use factlint::eval::Evaluator;
 use factlint::load::{self, LoadError};
 use factlint::pipeline;
+use factlint::source::SourceFile;
 use factlint::stream::{self, CheckOptions, Input, OutputFormat};
 
 #[derive(Parser)]
@@ -74,6 +75,17 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FactsFormat::Table)]
         format: FactsFormat,
+    },
+    /// Show, for one fact, every candidate mention, the binder clause that
+    /// accepted or rejected it, and which value won.
+    Explain {
+        /// The fact's name.
+        fact: String,
+        /// Documents or folders of documents (default: the corpus folder).
+        paths: Vec<PathBuf>,
+        /// Rule files or folders (default: the rules folder).
+        #[arg(short, long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
     },
     /// Extract mentions from JSON lines on stdin (the benchmark's format).
     Extract {
@@ -168,6 +180,9 @@ fn main() -> ExitCode {
             rules,
             format,
         } => facts(&mut ui, cli.config.as_deref(), paths, rules, format),
+        Command::Explain { fact, paths, rules } => {
+            explain(&mut ui, cli.config.as_deref(), &fact, paths, rules)
+        }
     };
     ExitCode::from(code)
 }
@@ -422,6 +437,73 @@ fn facts(
         }
     };
     match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the report: {e}");
+            INVALID
+        }
+        _ if ui.failed => INVALID,
+        _ => 0,
+    }
+}
+
+fn explain(
+    ui: &mut Ui,
+    config: Option<&Path>,
+    fact: &str,
+    paths: Vec<PathBuf>,
+    rules: Vec<PathBuf>,
+) -> u8 {
+    let Some(config) = load_config(ui, config) else {
+        return INVALID;
+    };
+    let rule_set = load_rules(ui, &config, rules);
+    let docs = load_documents(ui, &config, paths);
+    let Some(rule_set) = rule_set else {
+        return INVALID;
+    };
+    let defined: Vec<(usize, factlint::check::model::FactId)> = rule_set
+        .files
+        .iter()
+        .enumerate()
+        .filter_map(|(fi, f)| {
+            f.facts
+                .iter()
+                .position(|x| x.name == fact)
+                .map(|i| (fi, factlint::check::model::FactId(i)))
+        })
+        .collect();
+    if defined.is_empty() {
+        let names = rule_set
+            .files
+            .iter()
+            .flat_map(|f| f.facts.iter().map(|x| x.name.as_str()));
+        let help = match factlint::check::suggest(fact, names) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => "name a fact defined in the rule files (see `factlint facts`)".to_string(),
+        };
+        eprintln!("error: no rule file defines the fact `{fact}`\n  help: {help}");
+        return INVALID;
+    }
+    if docs.is_empty() {
+        return INVALID;
+    }
+    let evaluator = Evaluator::new(&rule_set, &config);
+    let sources: Vec<SourceFile> = docs.iter().map(|d| d.source.clone()).collect();
+    let mut per_file: Vec<Vec<factlint::eval::explain::Explanation>> =
+        vec![Vec::new(); defined.len()];
+    for (i, d) in docs.iter().enumerate() {
+        let (mentions, result) = pipeline::check_document(&evaluator, &config, i, d);
+        for (k, &(fi, id)) in defined.iter().enumerate() {
+            per_file[k].push(evaluator.explain(fi, id, d, &mentions, &result));
+        }
+    }
+    let mut out = io::stdout().lock();
+    let text: String = per_file
+        .iter()
+        .map(|e| diagnostic::explain::render(&rule_set, &sources, e))
+        .collect::<Vec<_>>()
+        .join("\n");
+    match write!(out, "{text}") {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("error: cannot write the report: {e}");
             INVALID

@@ -248,7 +248,27 @@ impl miette::SourceCode for Prose {
         _context_lines_before: usize,
         _context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        self.0.excerpt(span, 0, 160, 60)
+        const MAX_LINE: usize = 160;
+        let f = &self.0;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        let line = f.line_span(start);
+        let last = f.line_span(end.saturating_sub(1).max(start));
+        if line.len().max(last.len()) <= MAX_LINE && end <= f.text.len() {
+            // miette's own reader returns only the span's bytes when asked
+            // for no context lines; prose wants the whole (short) line. The
+            // header's line and column are the span's.
+            let lc = f.line_col(start);
+            let stop = last.end.max(end);
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                f.name.clone(),
+                &f.text.as_bytes()[line.start..stop],
+                (line.start, stop - line.start).into(),
+                lc.line - 1,
+                lc.column - 1,
+                f.line_col(stop).line - lc.line + 1,
+            )));
+        }
+        f.excerpt(span, 0, MAX_LINE, 60)
     }
 }
 

@@ -67,6 +67,10 @@ pub mod codes {
     pub const EMPTY_KEYWORD: &str = "factlint::rule::empty_keyword";
     /// A `scope` glob that does not parse.
     pub const BAD_GLOB: &str = "factlint::rule::bad_glob";
+    /// A `trust` weight that is not a number of zero or more.
+    pub const BAD_TRUST: &str = "factlint::rule::bad_trust";
+    /// `disable` naming a check that does not exist.
+    pub const UNKNOWN_CHECK: &str = "factlint::rule::unknown_check";
 }
 
 /// Turns a syntax error into a rule error.
@@ -82,7 +86,7 @@ pub fn syntax_error(e: &SyntaxError) -> RuleError {
             let mut err = RuleError::new(codes::SYNTAX, e.span, message, label);
             let first = expected.first().map(String::as_str).unwrap_or("");
             let help = if first == "a statement" {
-                Some("start a statement with `fact`, `assert`, `agree` or `scope` at the beginning of a line; indent a line to continue the statement above")
+                Some("start a statement with `fact`, `assert`, `agree`, `scope`, `ground`, `trust` or `disable` at the beginning of a line; indent a line to continue the statement above")
             } else if first == "end of statement" {
                 Some("start each statement on a new line; indent a line to continue a statement")
             } else if first == "`:`" {
@@ -257,9 +261,43 @@ impl<'a> Checker<'a> {
         // 3. Statements.
         let mut scope = Vec::new();
         let mut statements = Vec::new();
+        let mut groundings = Vec::new();
+        let mut trust = Vec::new();
+        let mut disabled = Vec::new();
         for item in &ast.items {
             match item {
                 ast::Item::Scope(s) => self.scope(s, &mut scope),
+                ast::Item::Ground(g) => {
+                    let severity = self.severity(&g.severity);
+                    let mut targets = Vec::new();
+                    let mut sources = Vec::new();
+                    self.globs(&g.targets, &mut targets);
+                    self.globs(&g.sources, &mut sources);
+                    groundings.push(model::Grounding {
+                        span: g.span,
+                        targets,
+                        sources,
+                        severity,
+                    });
+                }
+                ast::Item::Trust(t) => {
+                    let mut patterns = Vec::new();
+                    self.globs(&t.globs, &mut patterns);
+                    if let Some(weight) = self.trust_weight(&t.weight) {
+                        trust.push(model::TrustRule {
+                            span: t.span,
+                            patterns,
+                            weight,
+                        });
+                    }
+                }
+                ast::Item::Disable(d) => {
+                    for c in &d.checks {
+                        if let Some(check) = self.builtin_check(c) {
+                            disabled.push((check, c.span));
+                        }
+                    }
+                }
                 ast::Item::Fact(_) => {}
                 ast::Item::Assert(a) => {
                     if let Some(s) = self.assertion(a) {
@@ -279,6 +317,9 @@ impl<'a> Checker<'a> {
             scope,
             facts,
             statements,
+            groundings,
+            trust,
+            disabled,
         };
         (file, self.errors)
     }
@@ -569,7 +610,68 @@ impl<'a> Checker<'a> {
     // ------------------------------------------------------------ statements
 
     fn scope(&mut self, s: &ast::ScopeDef, out: &mut Vec<model::ScopePattern>) {
-        for g in &s.globs {
+        self.globs(&s.globs, out);
+    }
+
+    /// A `trust` weight: a plain number of zero or more.
+    fn trust_weight(&mut self, e: &ast::Expr) -> Option<f64> {
+        let help = "write the weight as a plain number, e.g. `trust \"corpus/wire-*\" = 3` (the default weight is 1)";
+        match &e.node {
+            AstNode::Literal(Literal::Number { value, .. }) if value.is_finite() => Some(*value),
+            AstNode::Neg(_) => {
+                self.error(
+                    RuleError::new(
+                        codes::BAD_TRUST,
+                        e.span,
+                        "a trust weight cannot be negative",
+                        "negative",
+                    )
+                    .with_help("use 0 to give documents no weight in agreements"),
+                );
+                None
+            }
+            _ => {
+                self.error(
+                    RuleError::new(
+                        codes::BAD_TRUST,
+                        e.span,
+                        format!(
+                            "trust weight `{}` is not a number",
+                            self.source.slice(e.span)
+                        ),
+                        "not a plain number",
+                    )
+                    .with_help(help),
+                );
+                None
+            }
+        }
+    }
+
+    /// The built-in check a `disable` names.
+    fn builtin_check(&mut self, c: &ast::Ident) -> Option<model::BuiltinCheck> {
+        if let Some(check) = model::BuiltinCheck::from_name(&c.name) {
+            return Some(check);
+        }
+        let names = model::BuiltinCheck::ALL.map(|c| c.name());
+        let help = match suggest(&c.name, names) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => format!("name one of {}", backticked(&names)),
+        };
+        self.error(
+            RuleError::new(
+                codes::UNKNOWN_CHECK,
+                c.span,
+                format!("unknown check `{}`", c.name),
+                "not a built-in check",
+            )
+            .with_help(help),
+        );
+        None
+    }
+
+    fn globs(&mut self, globs: &[ast::Str], out: &mut Vec<model::ScopePattern>) {
+        for g in globs {
             match globset::Glob::new(&g.value) {
                 Ok(_) => out.push(model::ScopePattern { glob: g.value.clone(), span: g.span }),
                 Err(e) => self.error(

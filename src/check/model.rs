@@ -6,6 +6,7 @@
 //! points at a fact of the same file, every comparison is between values of
 //! one kind and scale, every literal is a valid [`Value`].
 
+pub use crate::consistency::BuiltinCheck;
 use crate::quantity::{Currency, Dimension, Kind, Value};
 use crate::source::{SourceFile, Span};
 
@@ -27,6 +28,36 @@ pub struct RuleFile {
     pub facts: Vec<Fact>,
     /// Assertions and agreements, in file order.
     pub statements: Vec<Statement>,
+    /// `ground` statements, in file order.
+    pub groundings: Vec<Grounding>,
+    /// `trust` statements, in file order (the last one matching a document wins).
+    pub trust: Vec<TrustRule>,
+    /// Built-in checks this file switches off for the documents in its scope.
+    pub disabled: Vec<(BuiltinCheck, Span)>,
+}
+
+/// `ground ["glob" …] [in "glob" …] [as SEVERITY]`.
+#[derive(Clone, Debug)]
+pub struct Grounding {
+    /// The whole statement.
+    pub span: Span,
+    /// The documents grounded; empty: those with `ai_generated = true`.
+    pub targets: Vec<ScopePattern>,
+    /// The documents they are grounded in; empty: every document that is not a target.
+    pub sources: Vec<ScopePattern>,
+    /// How serious a contradicted mention is.
+    pub severity: Severity,
+}
+
+/// `trust "glob" = N`: the weight of matching documents in `agree`.
+#[derive(Clone, Debug)]
+pub struct TrustRule {
+    /// The whole statement.
+    pub span: Span,
+    /// The documents it applies to.
+    pub patterns: Vec<ScopePattern>,
+    /// Their weight (zero or more).
+    pub weight: f64,
 }
 
 /// A `scope "corpus/*.txt"` pattern.

@@ -113,7 +113,7 @@ impl Finding {
             }
             for e in &c.evidence[..shown] {
                 if !labels.iter().any(|(s, _)| *s == e.span) {
-                    let what = if e.fact == o.fact || c.evidence.len() == 1 {
+                    let what = if e.fact == o.fact {
                         what.clone()
                     } else {
                         format!("`{}` is {}", e.fact, e.value)
@@ -214,7 +214,7 @@ fn keep_near(labels: &mut Vec<(Span, String)>, file: &SourceFile) -> usize {
     before - labels.len()
 }
 
-fn miette_severity(s: Severity) -> miette::Severity {
+pub(super) fn miette_severity(s: Severity) -> miette::Severity {
     match s {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,

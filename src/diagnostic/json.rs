@@ -18,6 +18,175 @@ pub struct JsonReport {
     pub summary: Counts,
     /// Per document: its path and counts.
     pub documents: Vec<JsonDocument>,
+    /// Every grounding verdict: one per mention of each grounded document.
+    pub groundings: Vec<JsonGrounding>,
+    /// Counts of grounding verdicts.
+    pub grounding_summary: GroundingCounts,
+    /// Every built-in check finding.
+    pub checks: Vec<JsonCheck>,
+}
+
+/// One grounding verdict.
+#[derive(Serialize)]
+pub struct JsonGrounding {
+    /// `FILE:LINE` of the `ground` statement.
+    pub rule: String,
+    /// The grounded document's path.
+    pub document: String,
+    /// `grounded`, `contradicted` or `unsupported`.
+    pub verdict: crate::grounding::Verdict,
+    /// error, warning or note (applies when contradicted).
+    pub severity: &'static str,
+    /// The mention.
+    pub mention: JsonPlainMention,
+    /// Its sentence, cut short.
+    pub sentence: String,
+    /// Sources backing it.
+    pub support: Vec<JsonSource>,
+    /// Sources stating something else in a closely matching context.
+    pub conflict: Vec<JsonSource>,
+}
+
+/// A mention without a verdict.
+#[derive(Serialize)]
+pub struct JsonPlainMention {
+    /// The words.
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+    /// The normalised value.
+    pub value: String,
+    /// The value's kind.
+    pub kind: &'static str,
+}
+
+/// A source cited for or against a grounded mention.
+#[derive(Serialize)]
+pub struct JsonSource {
+    /// The source document's path.
+    pub document: String,
+    /// The source's mention.
+    pub mention: JsonPlainMention,
+    /// Its sentence, cut short.
+    pub sentence: String,
+    /// Why it was matched.
+    pub reason: String,
+}
+
+/// Counts of grounding verdicts.
+#[derive(Serialize, Default)]
+pub struct GroundingCounts {
+    /// Grounded.
+    pub grounded: usize,
+    /// Contradicted.
+    pub contradicted: usize,
+    /// Unsupported.
+    pub unsupported: usize,
+}
+
+/// One built-in check finding.
+#[derive(Serialize)]
+pub struct JsonCheck {
+    /// `weekday`, `first_since`, `date_range` or `percentage`.
+    pub check: crate::consistency::BuiltinCheck,
+    /// The document's path.
+    pub document: String,
+    /// What is wrong.
+    pub message: String,
+    /// The words involved, each with its label.
+    pub labels: Vec<JsonLabel>,
+    /// What to do.
+    pub help: String,
+}
+
+/// A labelled span.
+#[derive(Serialize)]
+pub struct JsonLabel {
+    /// The words.
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+    /// The label.
+    pub label: String,
+}
+
+fn plain(doc: &SourceFile, m: &crate::extract::Mention) -> JsonPlainMention {
+    let lc = doc.line_col(m.span.start);
+    JsonPlainMention {
+        text: doc.slice(m.span).to_string(),
+        start: m.span.start,
+        end: m.span.end,
+        line: lc.line,
+        column: lc.column,
+        value: m.value.to_string(),
+        kind: m.value.kind().name(),
+    }
+}
+
+fn grounding(run: &Run<'_>, g: &crate::grounding::Grounding) -> JsonGrounding {
+    let doc = &run.documents[g.document];
+    let file = &run.rules.files[g.file];
+    let st = &file.groundings[g.statement];
+    let source = |s: &crate::grounding::SourceMention| {
+        let d = &run.documents[s.document];
+        JsonSource {
+            document: d.name.clone(),
+            mention: plain(d, &s.mention),
+            sentence: s.excerpt.clone(),
+            reason: s.reason.clone(),
+        }
+    };
+    JsonGrounding {
+        rule: format!(
+            "{}:{}",
+            file.source.name,
+            file.source.line_col(st.span.start).line
+        ),
+        document: doc.name.clone(),
+        verdict: g.verdict,
+        severity: g.severity.name(),
+        mention: plain(doc, &g.mention),
+        sentence: g.excerpt.clone(),
+        support: g.support.iter().map(source).collect(),
+        conflict: g.conflict.iter().map(source).collect(),
+    }
+}
+
+fn check(run: &Run<'_>, f: &crate::consistency::CheckFinding) -> JsonCheck {
+    let doc = &run.documents[f.document];
+    JsonCheck {
+        check: f.check,
+        document: doc.name.clone(),
+        message: f.message.clone(),
+        labels: f
+            .labels
+            .iter()
+            .map(|(s, l)| {
+                let lc = doc.line_col(s.start);
+                JsonLabel {
+                    text: doc.slice(*s).to_string(),
+                    start: s.start,
+                    end: s.end,
+                    line: lc.line,
+                    column: lc.column,
+                    label: l.clone(),
+                }
+            })
+            .collect(),
+        help: f.help.clone(),
+    }
 }
 
 /// One outcome.
@@ -119,10 +288,21 @@ pub fn report(run: &Run<'_>) -> JsonReport {
             counts: Counts::of(run.outcomes.iter().filter(|o| o.document == i)),
         })
         .collect();
+    let mut grounding_summary = GroundingCounts::default();
+    for g in run.groundings {
+        match g.verdict {
+            crate::grounding::Verdict::Grounded => grounding_summary.grounded += 1,
+            crate::grounding::Verdict::Contradicted => grounding_summary.contradicted += 1,
+            crate::grounding::Verdict::Unsupported => grounding_summary.unsupported += 1,
+        }
+    }
     JsonReport {
         outcomes,
         summary: Counts::of(run.outcomes),
         documents,
+        groundings: run.groundings.iter().map(|g| grounding(run, g)).collect(),
+        grounding_summary,
+        checks: run.checks.iter().map(|f| check(run, f)).collect(),
     }
 }
 

@@ -10,8 +10,11 @@
 //! Architecture invariant: nothing else in the crate formats a report, and
 //! nothing here decides an outcome.
 
+pub mod checks;
+pub mod explain;
 pub mod facts;
 mod finding;
+pub mod grounding;
 pub mod json;
 pub mod summary;
 
@@ -42,6 +45,10 @@ pub struct Run<'a> {
     pub documents: &'a [SourceFile],
     /// Every outcome: assertions per document, then agreements.
     pub outcomes: &'a [Outcome],
+    /// Every grounding verdict (`ground` statements).
+    pub groundings: &'a [crate::grounding::Grounding],
+    /// Every built-in check finding.
+    pub checks: &'a [crate::consistency::CheckFinding],
 }
 
 impl Run<'_> {
@@ -97,7 +104,9 @@ pub fn render_diagnostic(handler: &GraphicalReportHandler, d: &dyn miette::Diagn
     out
 }
 
-/// The graphical report of the given outcomes (findings only).
+/// The graphical report of the given outcomes (findings only), then the
+/// run's built-in check findings and contradicted groundings, then the
+/// grounding listing.
 pub fn graphical(run: &Run<'_>, outcomes: &[Outcome], style: Style) -> String {
     let handler = handler(style);
     let mut out = String::new();
@@ -105,7 +114,24 @@ pub fn graphical(run: &Run<'_>, outcomes: &[Outcome], style: Style) -> String {
         out.push_str(&render_diagnostic(&handler, &Finding::new(run, o)));
         out.push('\n');
     }
+    for f in run.checks {
+        let d = checks::CheckDiagnostic::new(run.documents, f);
+        out.push_str(&render_diagnostic(&handler, &d));
+        out.push('\n');
+    }
+    for g in run.groundings.iter().filter(|g| is_grounding_finding(g)) {
+        let d = grounding::GroundingFinding::new(run.rules, run.documents, g);
+        out.push_str(&render_diagnostic(&handler, &d));
+        out.push('\n');
+    }
+    out.push_str(&grounding::listing(run.documents, run.groundings));
     out
+}
+
+/// Whether a grounding verdict is worth a diagnostic: a contradiction.
+/// Unsupported and grounded mentions appear in the listing only.
+pub fn is_grounding_finding(g: &crate::grounding::Grounding) -> bool {
+    g.verdict == crate::grounding::Verdict::Contradicted
 }
 
 /// The `short` format: `path:line:col: severity: message` per finding.
@@ -132,5 +158,43 @@ pub fn short(run: &Run<'_>, outcomes: &[Outcome]) -> String {
             f.message
         );
     }
+    for f in run.checks {
+        let doc = &run.documents[f.document];
+        let at = f.labels.first().map_or(0, |(s, _)| s.start);
+        let lc = doc.line_col(at);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: error: {} [{}]",
+            doc.name, lc.line, lc.column, f.message, f.check
+        );
+    }
+    for g in run.groundings.iter().filter(|g| is_grounding_finding(g)) {
+        let doc = &run.documents[g.document];
+        let lc = doc.line_col(g.mention.span.start);
+        let d = grounding::GroundingFinding::new(run.rules, run.documents, g);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}: {}",
+            doc.name,
+            lc.line,
+            lc.column,
+            d.severity_name(),
+            d.message()
+        );
+    }
     out
+}
+
+/// Whether grounding or the built-in checks make the run fail (exit 1): a
+/// contradicted mention under an error-severity `ground`, or any built-in
+/// check finding. Unsupported mentions never do.
+pub fn reasoning_failed(
+    groundings: &[crate::grounding::Grounding],
+    checks: &[crate::consistency::CheckFinding],
+) -> bool {
+    !checks.is_empty()
+        || groundings.iter().any(|g| {
+            g.verdict == crate::grounding::Verdict::Contradicted
+                && g.severity == crate::check::model::Severity::Error
+        })
 }

@@ -83,3 +83,36 @@ pub fn render_rows(rows: &[(&str, Counts)], total: Counts) -> String {
     );
     out
 }
+
+/// Grounding and built-in check counts, after the table (empty when there
+/// is neither).
+pub fn render_reasoning(
+    groundings: &[crate::grounding::Grounding],
+    checks: &[crate::consistency::CheckFinding],
+) -> String {
+    use crate::grounding::Verdict;
+    let mut out = String::new();
+    if !groundings.is_empty() {
+        let count = |v: Verdict| groundings.iter().filter(|g| g.verdict == v).count();
+        let mut docs: Vec<usize> = groundings.iter().map(|g| g.document).collect();
+        docs.dedup();
+        let _ = writeln!(
+            out,
+            "grounding: {} grounded, {} contradicted, {} unsupported mentions in {} document{}",
+            count(Verdict::Grounded),
+            count(Verdict::Contradicted),
+            count(Verdict::Unsupported),
+            docs.len(),
+            if docs.len() == 1 { "" } else { "s" }
+        );
+    }
+    if !checks.is_empty() {
+        let n = checks.len();
+        let _ = writeln!(
+            out,
+            "built-in checks: {n} finding{}",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    out
+}

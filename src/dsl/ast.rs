@@ -23,6 +23,48 @@ pub enum Item {
     Assert(AssertDef),
     /// `agree …`
     Agree(AgreeDef),
+    /// `ground ["glob" …] [in "glob" …] [as SEVERITY]`
+    Ground(GroundDef),
+    /// `trust "glob" | "glob" = NUMBER`
+    Trust(TrustDef),
+    /// `disable CHECK | CHECK`
+    Disable(DisableDef),
+}
+
+/// `ground ["glob" | …] [in "glob" | …] [as SEVERITY]`: check every mention
+/// of the target documents against the source documents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroundDef {
+    /// The documents to ground (empty: those with `ai_generated = true`).
+    pub targets: Vec<Str>,
+    /// The documents to ground them in (empty: every other document).
+    pub sources: Vec<Str>,
+    /// `as …`
+    pub severity: Option<Ident>,
+    /// The statement.
+    pub span: Span,
+}
+
+/// `trust "glob" | "glob" = NUMBER`: the weight of matching documents in
+/// this file's `agree` statements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrustDef {
+    /// The documents.
+    pub globs: Vec<Str>,
+    /// The weight (any expression; the checker requires a number of zero or more).
+    pub weight: Expr,
+    /// The statement.
+    pub span: Span,
+}
+
+/// `disable weekday | percentage`: built-in checks switched off for the
+/// documents in this file's scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DisableDef {
+    /// The checks' names.
+    pub checks: Vec<Ident>,
+    /// The statement.
+    pub span: Span,
 }
 
 /// A word with its span: a name, a kind, a severity.

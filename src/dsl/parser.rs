@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! file       = { statement } ;
-//! statement  = scope | fact | assert | agree ;        (* starts a line, in column 1 *)
+//! statement  = scope | fact | assert | agree | ground | trust | disable ;  (* in column 1 *)
 //! scope      = "scope" strings ;
 //! fact       = "fact" NAME ( ":" KIND { clause } | "=" expr ) ;
 //! clause     = "of" strings                           (* counts only *)
@@ -18,6 +18,9 @@
 //! comparison = CMP expr [ tolerance ]
 //!            | "in" expr ".." expr ;
 //! agree      = "agree" NAME [ tolerance ] [ severity ] [ STRING ] ;
+//! ground     = "ground" [ strings ] [ "in" strings ] [ severity ] ;
+//! trust      = "trust" strings "=" unary ;
+//! disable    = "disable" WORD { "|" WORD } ;
 //! tolerance  = ( "±" | "+/-" ) unary ;
 //! severity   = "as" WORD ;                            (* error | warning | note *)
 //! expr       = term { ( "+" | "-" ) term } ;
@@ -349,6 +352,9 @@ fn statement(i: Tokens<'_>) -> PResult<'_, Item> {
         Some(t) if t.is_word("fact") => fact(i),
         Some(t) if t.is_word("assert") => assert(i),
         Some(t) if t.is_word("agree") => agree(i),
+        Some(t) if t.is_word("ground") => ground(i),
+        Some(t) if t.is_word("trust") => trust(i),
+        Some(t) if t.is_word("disable") => disable(i),
         _ => fail(i, "a statement"),
     }
 }
@@ -645,6 +651,78 @@ fn agree(all: Tokens<'_>) -> PResult<'_, Item> {
             severity,
             message,
             span,
+        }),
+    ))
+}
+
+fn ground(all: Tokens<'_>) -> PResult<'_, Item> {
+    let (i, kw) = keyword("ground", "`ground`")(all)?;
+    let (i, targets) = match strings(i) {
+        Ok((i, t)) => (i, t),
+        Err(nom::Err::Error(_)) => (i, Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let (i, sources) = match keyword("in", "`in`")(i) {
+        Ok((i, _)) => cut(strings).parse(i)?,
+        Err(nom::Err::Error(_)) => (i, Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let (i, severity) = severity(i)?;
+    Ok((
+        i,
+        Item::Ground(GroundDef {
+            targets,
+            sources,
+            severity,
+            span: span_from(kw, i, all),
+        }),
+    ))
+}
+
+fn trust(all: Tokens<'_>) -> PResult<'_, Item> {
+    let (i, kw) = keyword("trust", "`trust`")(all)?;
+    let (i, globs) = cut(strings).parse(i)?;
+    let (i, _) = cut(token("`=`", kind_is(TokenKind::Assign))).parse(i)?;
+    let (i, weight) = cut(unary).parse(i)?;
+    Ok((
+        i,
+        Item::Trust(TrustDef {
+            globs,
+            weight,
+            span: span_from(kw, i, all),
+        }),
+    ))
+}
+
+fn disable(all: Tokens<'_>) -> PResult<'_, Item> {
+    let (i, kw) = keyword("disable", "`disable`")(all)?;
+    let check = |i| {
+        token(
+            "a check name (`weekday`, `first_since`, `date_range`, `percentage`)",
+            |t| t.kind == TokenKind::Word,
+        )(i)
+        .map(|(i, t)| {
+            (
+                i,
+                Ident {
+                    name: t.text.clone(),
+                    span: t.span,
+                },
+            )
+        })
+    };
+    let (mut i, first) = cut(check).parse(i)?;
+    let mut checks = vec![first];
+    while let Ok((rest, _)) = token("`|`", kind_is(TokenKind::Pipe))(i) {
+        let (rest, c) = cut(check).parse(rest)?;
+        checks.push(c);
+        i = rest;
+    }
+    Ok((
+        i,
+        Item::Disable(DisableDef {
+            checks,
+            span: span_from(kw, i, all),
         }),
     ))
 }
@@ -1046,6 +1124,21 @@ mod tests {
                     show_tail(&a.tolerance, &a.severity, &a.message)
                 )
             }
+            Item::Ground(g) => format!(
+                "ground {} in {}{}",
+                show_strs(&g.targets),
+                show_strs(&g.sources),
+                show_tail(&None, &g.severity, &None)
+            ),
+            Item::Trust(t) => format!("trust {} = {}", show_strs(&t.globs), show_expr(&t.weight)),
+            Item::Disable(d) => format!(
+                "disable {}",
+                d.checks
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ),
         }
     }
 
@@ -1145,6 +1238,23 @@ mod tests {
             "fact d: date\n  near \"a\" # comment\n\n  without \"b\"\nagree d",
             &["fact d: date near a without b", "agree d"],
         );
+    }
+
+    #[test]
+    fn grounding_trust_and_disable() {
+        check("ground", &["ground  in "]);
+        check(
+            r#"ground "corpus/prism-*" in "corpus/*" | "wire/*" as warning"#,
+            &["ground corpus/prism-* in corpus/*|wire/* as warning"],
+        );
+        check(r#"ground in "corpus/*""#, &["ground  in corpus/*"]);
+        check(r#"trust "wire/*" = 3"#, &["trust wire/* = 3"]);
+        check(
+            "disable weekday | percentage",
+            &["disable weekday|percentage"],
+        );
+        check(r#"trust "wire/*" 3"#, &["expected `=`, found `3` @ 3"]);
+        check("disable", &["expected a check name (`weekday`, `first_since`, `date_range`, `percentage`), found end of statement @ "]);
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! values are grouped into clusters of values that overlap (after the
 //! statement's tolerance); vague ones ("2026" against days) join the one
 //! cluster they overlap, or stay out when they overlap several. The cluster
-//! with the most weight (front matter `trust`, default 1 per document) is the
-//! majority; every document outside it is a dissent, reported with the
+//! with the most weight is the majority — a document weighs what the rule
+//! file's last matching `trust "glob" = N` says, else its front matter
+//! `trust`, else 1; every document outside it is a dissent, reported with the
 //! majority documents as the other side.
 
 use crate::check::model::{Agreement, Expr, ExprNode, RuleFile, ToleranceAmount};
@@ -134,11 +135,15 @@ pub(super) fn evaluate(
             _ => undecided.push(p),
         }
     }
-    let weight = |c: &Vec<usize>| {
-        c.iter()
-            .map(|&p| results[positions[p].result].trust)
-            .sum::<f64>()
+    let doc_weight = |p: &Position| {
+        let r = &results[p.result];
+        r.rule_trust
+            .get(rule.file)
+            .copied()
+            .flatten()
+            .unwrap_or(r.trust)
     };
+    let weight = |c: &Vec<usize>| c.iter().map(|&p| doc_weight(&positions[p])).sum::<f64>();
     let best_weight = clusters.iter().map(weight).fold(0.0, f64::max);
     let majority: Vec<usize> = (0..clusters.len())
         .filter(|&i| weight(&clusters[i]) == best_weight)
@@ -181,8 +186,19 @@ pub(super) fn evaluate(
                 continue;
             }
             let majority_value = others[0].value.clone();
+            let weighted = positions.iter().any(|q| doc_weight(q) != 1.0);
             let note = if tie {
                 Some("no majority: as many documents (by weight) state each value".to_string())
+            } else if weighted {
+                // With trust in play, a count of documents would mislead:
+                // say what each side weighs.
+                Some(format!(
+                    "weighed by trust: `{}` {}, `{}` {}",
+                    majority_value,
+                    crate::quantity::format_number(weight(&clusters[majority[0]])),
+                    pos.measure,
+                    crate::quantity::format_number(weight(cluster)),
+                ))
             } else {
                 None
             };

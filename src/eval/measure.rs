@@ -9,8 +9,8 @@ use std::fmt;
 use crate::check::model::ArithOp;
 use crate::quantity::date::{from_day_number, Precision};
 use crate::quantity::{
-    format_large, format_number, DateValue, DurationUnit, Hedge, HedgeWidths, Interval, Kind,
-    Scale, Value,
+    format_large, format_number, DateValue, Dimension, DurationUnit, Hedge, HedgeWidths, Interval,
+    Kind, Scale, Value,
 };
 
 /// A value ready for comparison.
@@ -121,7 +121,11 @@ impl Measure {
                 ))
             }
             (Kind::Duration, Add, Kind::Date) => other.combine(Add, self),
-            (a, Add | Sub, b) if a == b && self.scale == other.scale => {
+            // "the 3rd + 1" is the 4th: an ordinal moves by a number.
+            (a, Add | Sub, b)
+                if (a == b && self.scale == other.scale)
+                    || (a == Kind::Ordinal && b == Kind::Number) =>
+            {
                 let f = |x: &Interval, y: &Interval| if op == Add { x.add(y) } else { x.sub(y) };
                 Some(Measure::computed(
                     a,
@@ -191,6 +195,15 @@ impl fmt::Display for Measure {
                 Kind::Duration => format_duration(x),
                 Kind::Money => format_large(x),
                 Kind::Percent => format!("{}%", format_number(x)),
+                Kind::Quantity => match self.scale {
+                    // Computed quantities are in SI units; a distance reads
+                    // better in kilometres.
+                    Scale::Dimension(Dimension::Length) if x.abs() >= 1000.0 => {
+                        format!("{} km", format_number((x / 1000.0 * 1e3).round() / 1e3))
+                    }
+                    Scale::Dimension(d) => format!("{} {}", format_number(x), d.si_unit()),
+                    _ => format_number(x),
+                },
                 _ => format_number(x),
             }
         };
@@ -243,6 +256,15 @@ mod tests {
             None,
             HedgeWidths::default(),
         )
+    }
+
+    #[test]
+    fn an_ordinal_moves_by_a_number() {
+        let w = HedgeWidths::default();
+        let second = Measure::of(&Value::Ordinal { value: 2 }, None, w);
+        let one = Measure::of(&Value::Number { value: 1.0 }, None, w);
+        let third = second.combine(ArithOp::Add, &one).unwrap();
+        assert_eq!((third.kind, third.stated.lo), (Kind::Ordinal, 3.0));
     }
 
     #[test]

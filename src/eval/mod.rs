@@ -11,6 +11,8 @@
 //! of a document, never its text, once `evaluate_document` returns.
 
 pub mod bind;
+pub mod explain;
+pub mod ground;
 pub mod keywords;
 pub mod measure;
 
@@ -159,6 +161,16 @@ pub struct DocumentResult {
     pub bindings: Vec<Option<Vec<Vec<BoundMention>>>>,
     /// The assertions' outcomes, in rule-file then statement order.
     pub outcomes: Vec<Outcome>,
+    /// What the built-in consistency checks found.
+    pub checks: Vec<crate::consistency::CheckFinding>,
+    /// Per rule file: the weight its `trust` statements give the document
+    /// (the last matching one), overriding front matter `trust` in that
+    /// file's agreements.
+    pub rule_trust: Vec<Option<f64>>,
+    /// The document's part in `ground` statements.
+    pub ground_roles: Vec<ground::GroundRole>,
+    /// What grounding keeps of it, when it takes part in any.
+    pub grounding: Option<crate::grounding::Digest>,
 }
 
 /// The expected sets of a comparison and how to print it.
@@ -170,6 +182,7 @@ pub struct Evaluator<'a> {
     config: &'a Config,
     keywords: KeywordIndex,
     scopes: Vec<Option<GlobSet>>,
+    grounds: Vec<Vec<ground::GroundSets>>,
     /// Per file, per statement: the expectation of an assertion whose
     /// right-hand side names no fact, worked out once rather than once per
     /// document (printing it dominated runs with a thousand rules).
@@ -201,6 +214,7 @@ impl<'a> Evaluator<'a> {
             config,
             keywords: KeywordIndex::new(rules),
             scopes,
+            grounds: ground::compile(rules),
             fixed: Vec::new(),
         };
         ev.fixed = rules
@@ -258,6 +272,9 @@ impl<'a> Evaluator<'a> {
         };
         let mut bindings = Vec::new();
         let mut outcomes = Vec::new();
+        let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
+        let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, &sentence_spans);
+        let rule_trust = self.rule_trust(doc.name());
         for (fi, file) in self.rules.files.iter().enumerate() {
             if !self.in_scope(fi, doc.name()) {
                 bindings.push(None);
@@ -280,7 +297,36 @@ impl<'a> Evaluator<'a> {
             trust: doc.meta.trust.unwrap_or(1.0),
             bindings,
             outcomes,
+            checks,
+            rule_trust,
+            ground_roles,
+            grounding,
         }
+    }
+
+    /// The built-in checks on one document, minus those `factlint.toml` or
+    /// an in-scope rule file switches off.
+    fn builtin_checks(
+        &self,
+        index: usize,
+        doc: &Document,
+        mentions: &[Mention],
+        sentences: &[Span],
+    ) -> Vec<crate::consistency::CheckFinding> {
+        let view = crate::consistency::DocumentView {
+            text: &doc.source.text,
+            sentences,
+            mentions,
+            date: doc.meta.published.or(self.config.reference_date),
+            published: doc.meta.published.is_some(),
+            hedges: self.config.hedges,
+        };
+        crate::consistency::run(&view, index, |c| {
+            self.config.check_enabled(c)
+                && !self.rules.files.iter().enumerate().any(|(fi, f)| {
+                    f.disabled.iter().any(|(d, _)| *d == c) && self.in_scope(fi, doc.name())
+                })
+        })
     }
 
     /// The candidate values of an expression in one document.

@@ -54,6 +54,34 @@ const MONEY: &[(&str, Option<&str>, bool, Pos, f64)] = &[
     ("a $", Some("AUD"), false, Pos::Both, 1.0),
     ("S $", Some("SGD"), false, Pos::Both, 1.0),
     ("USD", Some("USD"), false, Pos::Both, 1.0),
+    ("usd$", Some("USD"), false, Pos::Both, 1.0),
+    ("aud$", Some("AUD"), false, Pos::Both, 1.0),
+    ("cad$", Some("CAD"), false, Pos::Both, 1.0),
+    ("nzd$", Some("NZD"), false, Pos::Both, 1.0),
+    ("Mex$", Some("MXN"), false, Pos::Both, 1.0),
+    ("u.s $", Some("USD"), false, Pos::Both, 1.0),
+    ("u.s. $", Some("USD"), false, Pos::Both, 1.0),
+    // Millions written as a prefix to the code, as in financial reports.
+    ("MUSD", Some("USD"), false, Pos::Both, 1e6),
+    ("MEUR", Some("EUR"), false, Pos::Both, 1e6),
+    ("MGBP", Some("GBP"), false, Pos::Both, 1e6),
+    ("MAUD", Some("AUD"), false, Pos::Both, 1e6),
+    ("MCAD", Some("CAD"), false, Pos::Both, 1e6),
+    ("MCHF", Some("CHF"), false, Pos::Both, 1e6),
+    ("MSEK", Some("SEK"), false, Pos::Both, 1e6),
+    ("₡", Some("CRC"), false, Pos::Both, 1.0),
+    ("₾", Some("GEL"), false, Pos::Both, 1.0),
+    ("₭", Some("LAK"), false, Pos::Both, 1.0),
+    ("元", Some("CNY"), false, Pos::After, 1.0),
+    ("chinese yuan", Some("CNY"), false, Pos::After, 1.0),
+    ("turkish lira", Some("TRY"), false, Pos::After, 1.0),
+    ("turkish liras", Some("TRY"), false, Pos::After, 1.0),
+    ("markka", None, false, Pos::After, 1.0),
+    ("markkaa", None, false, Pos::After, 1.0),
+    ("peseta", None, false, Pos::After, 1.0),
+    ("pesetas", None, false, Pos::After, 1.0),
+    ("escudos", None, false, Pos::After, 1.0),
+    ("francs", None, false, Pos::After, 1.0),
     ("€", Some("EUR"), false, Pos::Both, 1.0),
     ("€ur", Some("EUR"), false, Pos::After, 1.0),
     ("EUR", Some("EUR"), false, Pos::Both, 1.0),
@@ -318,9 +346,17 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let table = money_table();
     // Currency first: "$273 billion", "US$ 3.14", "RM42", "ringgit 42".
     if let Some((w, j)) = table.longest(cx, i) {
-        if w.pos == Pos::Both && !cx.word_adj_before(i) {
+        // "try one": a lowercase word that spells a code is a code only
+        // before digits.
+        let raw = cx.raw(i);
+        let lower_code = cx.tk(i).kind == Tk::Word
+            && raw.len() == 3
+            && raw.bytes().all(|b| b.is_ascii_lowercase())
+            && j == i + 1;
+        if w.pos == Pos::Both && !cx.word_adj_before(i) && !(lower_code && cx.tk(j).kind != Tk::Num)
+        {
             let n = cardinal(cx, j, true)?;
-            let mut amount = n.v;
+            let mut amount = n.v * w.factor;
             let mut end = n.end;
             // "US$ 4.7 billion USD" rarely; "$20 and 43c", "$20 43".
             if let Some((c, e)) = cents(cx, end) {
@@ -336,19 +372,63 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             ));
         }
     }
+    // "a dollar", "a penny": one of the unit, when no noun follows.
+    if (cx.is_w(i, "a") || cx.is_w(i, "an")) && cx.tk(i + 1).kind == Tk::Word {
+        if let Some((w, end)) = table.longest(cx, i + 1) {
+            let k = cx.tk(i + 1).key();
+            let free = cx.t.get(end).is_none_or(|t| {
+                t.kind == Tk::Punct
+                    || matches!(t.key(), "a" | "an" | "and" | "or" | "for" | "per" | "each")
+            });
+            if free
+                && matches!(
+                    k,
+                    "dollar" | "euro" | "penny" | "cent" | "dime" | "nickel" | "yen" | "rupee"
+                )
+            {
+                return Some((
+                    end,
+                    Value::Money {
+                        amount: w.factor,
+                        currency: currency(w),
+                    },
+                ));
+            }
+        }
+    }
     // Amount first: "10 dollars", "20€", "42 KWD", "20 million pounds", "3 dimes".
     let n = cardinal(cx, i, true)?;
-    let (w, mut end) = table.longest(cx, n.end)?;
-    let glued = !cx.tk(n.end).ws;
-    let key = cx.tk(n.end).key();
+    // "a 12-cent dividend", "a one-yen bid"
+    let at = if cx.tk(n.end).is_dash() && !cx.tk(n.end).ws && cx.word_adj(n.end + 1) {
+        n.end + 1
+    } else {
+        n.end
+    };
+    let (w, mut end) = table.longest(cx, at)?;
+    let glued = !cx.tk(at).ws;
+    let key = cx.tk(at).key();
     if matches!(key, "c" | "p" | "le") && cx.word_adj(end) {
         return None;
     }
     if key == "p" && !glued {
         return None;
     }
-    if matches!(key, "pound" | "pounds") && (cx.is_w(end, "of") || weighing(cx, i)) {
-        return None;
+    if matches!(key, "pound" | "pounds") {
+        // "a twenty-pound bag", "a ten pound note" is money only with "note".
+        let modifier = key == "pound"
+            && (at != n.end
+                || cx.tk(n.end).ws
+                    && cx.t.get(end).is_some_and(|t| {
+                        t.kind == Tk::Word
+                            && !matches!(
+                                t.key(),
+                                "note" | "notes" | "coin" | "coins" | "and" | "or"
+                            )
+                            && t.lex.is_none_or(|l| l.card.is_none())
+                    }));
+        if cx.is_w(end, "of") || modifier || weighing(cx, i) {
+            return None;
+        }
     }
     let mut amount = n.v * w.factor;
     let cur = currency(w);
@@ -379,9 +459,78 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     ))
 }
 
-/// Whether a weighing verb precedes: "weighs 200 pounds" is mass, not money.
+/// Whether "pounds" at `i..` is a weight: after a weighing verb ("weighs 200
+/// pounds"), as a modifier ("a twenty-pound bag"), or in a sentence about
+/// weight ("lost 25 pounds", "a metric ton is 2,204.62 pounds", "the baby is
+/// over two pounds") with no word of money in it.
 fn weighing(cx: &Cx, i: usize) -> bool {
-    (i.saturating_sub(4)..i).any(|k| cx.raw(k).to_ascii_lowercase().starts_with("weigh"))
+    let (s, e) = cx.sentence_bounds(i);
+    let mut mass = false;
+    for k in s..e.min(cx.t.len()) {
+        if cx.tk(k).kind != Tk::Word {
+            if matches!(cx.tk(k).ch, '$' | '£' | '€') {
+                return false;
+            }
+            continue;
+        }
+        let w = cx.raw(k).to_ascii_lowercase();
+        let money_word = matches!(
+            w.as_str(),
+            "spent"
+                | "spend"
+                | "cost"
+                | "costs"
+                | "paid"
+                | "pay"
+                | "price"
+                | "profit"
+                | "revenue"
+                | "sold"
+                | "bought"
+                | "worth"
+                | "sterling"
+                | "fine"
+                | "fined"
+                | "salary"
+                | "budget"
+                | "loan"
+                | "debt"
+                | "tax"
+                | "money"
+                | "earn"
+                | "earned"
+                | "fund"
+                | "funding"
+        );
+        if money_word {
+            return false;
+        }
+        mass |= w.starts_with("weigh")
+            || w.starts_with("heav")
+            || w.starts_with("kilogram")
+            || w.starts_with("tonne")
+            || w.starts_with("ounce")
+            || matches!(
+                w.as_str(),
+                "baby"
+                    | "babies"
+                    | "lose"
+                    | "lost"
+                    | "losing"
+                    | "drop"
+                    | "dropped"
+                    | "gain"
+                    | "gained"
+                    | "ton"
+                    | "tons"
+                    | "metric"
+                    | "kg"
+                    | "lighter"
+                    | "fat"
+                    | "diet"
+            );
+    }
+    mass
 }
 
 /// The cents after a whole amount: "43c", "and 43 cents", "43" at the end of
@@ -393,7 +542,8 @@ fn cents(cx: &Cx, i: usize) -> Option<(f64, usize)> {
     }
     let t = cx.t.get(j)?;
     let n = if t.kind == Tk::Num {
-        if t.end - t.start > 2 || cx.is_p_adj(j + 1, '.') || cx.is_p_adj(j + 1, ',') {
+        let decimal = (cx.is_p_adj(j + 1, '.') || cx.is_p_adj(j + 1, ',')) && cx.num_adj(j + 2, 0);
+        if t.end - t.start > 2 || decimal {
             return None;
         }
         Some(super::number::digits(cx, j)?)
@@ -471,6 +621,21 @@ fn percent_word(cx: &Cx, i: usize) -> Option<usize> {
 /// A physical quantity at token `i`: "900 kilometers", "1.8m", "a liter",
 /// "2 km and 1 meter".
 pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
+    // "absolute zero"
+    if cx.tk(i).kind == Tk::Word
+        && cx.raw(i).eq_ignore_ascii_case("absolute")
+        && cx.is_w(i + 1, "zero")
+    {
+        return Some((
+            i + 2,
+            Value::Quantity {
+                amount: 0.0,
+                dimension: crate::quantity::Dimension::Temperature,
+                unit: "K",
+                written: 0.0,
+            },
+        ));
+    }
     let (v, u, end) = one_quantity(cx, i)?;
     let mut amount = u.to_si(v);
     let mut end = end;
@@ -481,7 +646,14 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         if cx.is_p_at(j, ',') || cx.is_w(j, "and") {
             j += 1;
         }
-        let Some((v2, u2, e2)) = one_quantity(cx, j) else {
+        let part = one_quantity(cx, j).or_else(|| {
+            // "5 ft 6 in more or less": "in" after feet is inches.
+            let n = cardinal(cx, j, false).filter(|n| n.int && last.symbol == "ft")?;
+            (cx.raw(n.end) == "in")
+                .then(|| (n.v, Unit::lookup("in"), n.end + 1))
+                .and_then(|(v, u, e)| Some((v, u?, e)))
+        });
+        let Some((v2, u2, e2)) = part else {
             break;
         };
         if u2.dimension != last.dimension
@@ -508,16 +680,67 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
 
 fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
     let t = cx.t.get(i)?;
-    let (v, j) = if t.is("a") || t.is("an") {
+    let unit_fraction = t
+        .lex
+        .and_then(|l| l.denom)
+        .filter(|_| !t.key().ends_with('s') && !matches!(t.key(), "second" | "first"));
+    let (v, j) = if (t.is("a") || t.is("an")) && cx.tk(i + 1).lex.is_some_and(|l| l.denom.is_some())
+    {
+        // "a quarter-mile"
+        return one_quantity(cx, i + 1);
+    } else if t.is("a") || t.is("an") {
         (1.0, i + 1)
+    } else if let Some(d) = unit_fraction {
+        // "half a litre", "half-litre", "quarter of a mile", "tenth of a gallon"
+        let mut k = i + 1;
+        if cx.tk(k).is_dash() && !cx.tk(k).ws {
+            k += 1;
+        } else {
+            if cx.is_w(k, "of") {
+                k += 1;
+            }
+            if cx.is_w(k, "a") || cx.is_w(k, "an") {
+                k += 1;
+            }
+        }
+        (1.0 / d, k)
+    } else if let Some((k, Lvl::Scale)) = t.lex.and_then(|l| l.card).filter(|_| t.ws) {
+        // "thousand litres"
+        (k, i + 1)
     } else {
         let n = cardinal(cx, i, false)?;
+        // 5", 9'': inches, unless the mark closes a quotation.
+        if n.end == i + 1 || !n.words {
+            let e = n.end;
+            let inch = if cx.is_p_adj(e, '"') {
+                Some(e + 1)
+            } else if cx.is_p_adj(e, '\'') && cx.is_p_adj(e + 1, '\'') {
+                Some(e + 2)
+            } else {
+                None
+            };
+            if let Some(end) = inch {
+                let open = (i.saturating_sub(40)..i)
+                    .filter(|&k| cx.tk(k).is_p('"'))
+                    .count();
+                if open % 2 == 0 && !cx.word_adj(end) {
+                    return Some((n.v, Unit::lookup("in")?, end));
+                }
+            }
+        }
         (n.v, n.end)
     };
     let mut j = j;
     // "27-kilometer ring"
     if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws) && cx.word_adj(j + 1) {
         j += 1;
+    }
+    // "10 kms": an article spelling of km (not a unit name the rule language accepts).
+    if cx.t.get(j).is_some_and(|t| t.kind == Tk::Word) && cx.raw(j).eq_ignore_ascii_case("kms") {
+        if cx.word_adj(j + 1) {
+            return None;
+        }
+        return Some((v, Unit::lookup("km")?, j + 1));
     }
     let (u, mut end) = unit_table().longest(cx, j)?;
     let ut = &cx.tk(j);
@@ -538,8 +761,23 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
         "l" | "g" | "t" | "B" | "W" | "J" if !glued && cx.word_adj(end) => return None,
         _ => {}
     }
-    if (t.is("a") || t.is("an")) && (u.symbol.len() <= 2 && sym.len() <= 2) {
+    // "a kg", "an ml" are units; "a m", "a t", "a bar" are not.
+    let article = t.is("a") || t.is("an") || unit_fraction.is_some();
+    if article
+        && ((u.symbol.len() <= 2
+            && sym.len() <= 2
+            && !matches!(sym, "kg" | "lb" | "ml" | "km" | "cm" | "mm" | "mg" | "oz"))
+            || matches!(sym, "bar" | "bars" | "cal" | "deg"))
+    {
         return None;
+    }
+    // "4 km cubed" is a volume.
+    if cx.is_w(end, "cubed") && u.dimension == crate::quantity::Dimension::Length {
+        let vol = Unit::all().iter().find(|a| {
+            a.dimension == crate::quantity::Dimension::Volume
+                && (a.factor - u.factor.powi(3)).abs() <= 1e-9 * a.factor
+        })?;
+        return Some((v, vol, end + 1));
     }
     // "km squared", "km^2" are areas.
     if cx.is_w(end, "squared") && u.dimension == crate::quantity::Dimension::Length {
@@ -663,6 +901,13 @@ pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usiz
     let mut j = n.end;
     if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws) {
         j += 1;
+    }
+    // "one and three quarters of an hour": a fraction of the unit.
+    if !n.int && cx.is_w(j, "of") {
+        j += 1;
+        if cx.is_w(j, "a") || cx.is_w(j, "an") {
+            j += 1;
+        }
     }
     // "2 more minutes", "two additional minutes", "2 fewer minutes"
     if matches!(
@@ -798,6 +1043,63 @@ mod tests {
             &["7 feet, 10 inches|quantity 2.3876 m"],
         );
         check("It is 1.8m tall", &["1.8m|quantity 1.8 m"]);
+        check("pour half a litre", &["half a litre|quantity 0.0005 m3"]);
+        check(
+            "a quarter-mile track",
+            &["a quarter-mile|quantity 402.336 m"],
+        );
+        check("it weighs a kg", &["a kg|quantity 1 kg"]);
+        check("a bar of soap", &[]);
+        check("ran 12 kms today", &["12 kms|quantity 12000 m"]);
+        check("a 6\" blade", &["6\"|quantity 0.1524 m"]);
+        check("he said \"I have 6\" twice", &["6|number 6"]);
+        check("6 ft 1 in more or less", &["6 ft 1 in|quantity 1.8542 m"]);
+        check("2 m cubed", &["2 m cubed|quantity 2 m3"]);
+        check("cooled to absolute zero", &["absolute zero|quantity 0 K"]);
+        check(
+            "lenses of 18 -55mm",
+            &["18|number 18", "55mm|quantity 0.055 m"],
+        );
+    }
+
+    #[test]
+    fn pounds_are_money_or_weight_by_context() {
+        check(
+            "he lost 30 pounds on the diet",
+            &["30 pounds|quantity 13.607771 kg"],
+        );
+        check("a ten-pound sack", &["ten-pound|quantity 4.535924 kg"]);
+        check("she spent 30 pounds on it", &["30 pounds|money 30 GBP?"]);
+        check(
+            "40 million pounds",
+            &["40 million pounds|money 40000000 GBP?"],
+        );
+    }
+
+    #[test]
+    fn fractions_of_a_unit_of_time() {
+        check(
+            "waited two and a quarter of an hour",
+            &["two and a quarter of an hour|duration 2.25 hour"],
+        );
+        check(
+            "three quarters of an hour",
+            &["three quarters of an hour|duration 0.75 hour"],
+        );
+    }
+
+    #[test]
+    fn money_codes_and_articles() {
+        check("we try one more", &["one|number 1"]);
+        check("costs a dollar.", &["a dollar|money 1 USD?"]);
+        check("a dollar store", &[]);
+        check("a 15-cent fee", &["15-cent|money 0.15"]);
+        check("sales of 40 MEUR", &["40 MEUR|money 40000000 EUR"]);
+        check(
+            "it costs 12 dollars 30.",
+            &["12 dollars 30|money 12.3 USD?"],
+        );
+        check("aud$ 20", &["aud$ 20|money 20 AUD"]);
     }
 
     #[test]

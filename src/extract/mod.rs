@@ -174,7 +174,7 @@ impl Cx<'_> {
         i > 0 && !self.t[i].ws && matches!(self.t[i - 1].kind, Tk::Word | Tk::Num)
     }
 
-    fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+    pub(crate) fn sentence_bounds(&self, i: usize) -> (usize, usize) {
         let stop = |t: &Tok| t.kind == Tk::Punct && matches!(t.ch, '.' | '!' | '?' | ';');
         let mut s = i;
         while s > 0 && i - s < 20 && !stop(&self.t[s - 1]) {
@@ -443,10 +443,12 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let interesting = match t.kind {
         Tk::Num => true,
         Tk::Word => t.lex.is_some() || t.ws,
-        Tk::Punct => !matches!(
-            t.ch,
-            ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'
-        ),
+        Tk::Punct => {
+            !matches!(
+                t.ch,
+                ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'
+            ) || number::leading_point(cx, i)
+        }
     };
     if !interesting {
         return None;

@@ -65,7 +65,79 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
     s.push_str(cx.raw(i));
     let mut j = i + 1;
     let mut grouped = false;
-    if t.end - t.start <= 3 {
+    let len = t.end - t.start;
+    // Indian grouping: "12,34,567.89" (lakh and crore groups of two).
+    if len <= 2 && cx.is_p_adj(j, ',') && cx.num_adj(j + 1, 2) {
+        let mut k = j;
+        while cx.is_p_adj(k, ',') && cx.num_adj(k + 1, 2) {
+            k += 2;
+        }
+        if cx.is_p_adj(k, ',')
+            && cx.num_adj(k + 1, 3)
+            && !(cx.is_p_adj(k + 2, ',') && cx.num_adj(k + 3, 0))
+        {
+            for m in (j + 1..=k + 1).step_by(2) {
+                s.push_str(cx.raw(m));
+            }
+            j = k + 2;
+            grouped = true;
+        }
+    }
+    // European grouping: "1.111,11", "2.500.000,50".
+    if !grouped && len <= 3 && cx.is_p_adj(j, '.') && cx.num_adj(j + 1, 3) {
+        let mut k = j;
+        while cx.is_p_adj(k, '.') && cx.num_adj(k + 1, 3) {
+            k += 2;
+        }
+        let dec = cx.t.get(k + 1).map_or(0, |t| t.end - t.start);
+        if cx.is_p_adj(k, ',') && cx.num_adj(k + 1, 0) && dec <= 2 && !cx.is_p_adj(k + 2, '.') {
+            for m in (j + 1..k).step_by(2) {
+                s.push_str(cx.raw(m));
+            }
+            s.push('.');
+            s.push_str(cx.raw(k + 1));
+            let v: f64 = s.parse().ok()?;
+            return Some(Num {
+                v,
+                end: k + 2,
+                words: false,
+                int: false,
+                ord: false,
+                plain4: false,
+                bare: true,
+            });
+        }
+    }
+    // A decimal comma: "1,3", "5,00" (one or two digits after the comma,
+    // nothing numeric after them).
+    if !grouped
+        && len <= 3
+        && cx.is_p_adj(j, ',')
+        && cx
+            .t
+            .get(j + 1)
+            .is_some_and(|n| !n.ws && n.kind == Tk::Num && n.end - n.start <= 2)
+        && !(cx
+            .t
+            .get(j + 2)
+            .is_some_and(|p| !p.ws && (p.is_p(',') || p.is_p('.')))
+            && cx.num_adj(j + 3, 0))
+        && !cx.word_adj(j + 2)
+    {
+        s.push('.');
+        s.push_str(cx.raw(j + 1));
+        let v: f64 = s.parse().ok()?;
+        return Some(Num {
+            v,
+            end: j + 2,
+            words: false,
+            int: false,
+            ord: false,
+            plain4: false,
+            bare: true,
+        });
+    }
+    if !grouped && len <= 3 {
         while cx.is_p_adj(j, ',') && cx.num_adj(j + 1, 3) {
             s.push_str(cx.raw(j + 1));
             j += 2;
@@ -154,6 +226,25 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
             int = false;
         }
     }
+    // "1.1^23", "2.5^-1": a power.
+    if cx.is_p_adj(j, '^') {
+        let mut k = j + 1;
+        let mut neg = false;
+        while cx
+            .t
+            .get(k)
+            .is_some_and(|t| !t.ws && (t.is_dash() || t.is_p('+')))
+        {
+            neg ^= cx.tk(k).is_dash();
+            k += 1;
+        }
+        if cx.num_adj(k, 0) && cx.raw(k).len() <= 3 && k - j <= 3 {
+            let e: f64 = cx.raw(k).parse().ok()?;
+            v = v.powf(if neg { -e } else { e });
+            j = k + 1;
+            int = false;
+        }
+    }
     let plain4 = !grouped && int && j == i + 1 && t.end - t.start == 4;
     Some(Num {
         v,
@@ -170,9 +261,22 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
 /// `money` allows the ambiguous scale suffixes ("$5m", "€10B").
 pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     let t = cx.t.get(i)?;
+    // Most words cannot start a number: leave at once.
+    if t.kind == Tk::Word {
+        let l = t.lex?;
+        if l.card.is_none()
+            && l.denom.is_none()
+            && !matches!(l.key, "a" | "an" | "minus" | "negative")
+        {
+            return None;
+        }
+    }
     // Signs: "-15", "minus five", "negative one".
     let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
-    if sign_tok && cx.num_adj(i + 1, 0) && !cx.prev_joins(i) {
+    let num_next = cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0));
+    // "75 -300mm" is a range, not minus 300.
+    let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
+    if sign_tok && num_next && !cx.prev_joins(i) && !range_dash {
         let mut n = cardinal(cx, i + 1, money)?;
         if t.ch != '+' {
             n.v = -n.v;
@@ -203,6 +307,18 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             n.plain4 = false;
         }
         n
+    } else if leading_point(cx, i) {
+        // ".08", ".5ml": a decimal with no leading zero.
+        let v: f64 = format!("0.{}", cx.raw(i + 1)).parse().ok()?;
+        Num {
+            v,
+            end: i + 2,
+            words: false,
+            int: false,
+            ord: false,
+            plain4: false,
+            bare: true,
+        }
     } else if let Some(v) = vulgar(t.ch).filter(|_| t.kind == Tk::Punct) {
         Num {
             v,
@@ -213,6 +329,17 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             plain4: false,
             bare: false,
         }
+    } else if let Some(mut f) = word_fraction(cx, i) {
+        // "two thirds of a million"
+        if cx.is_w(f.end, "of") && (cx.is_w(f.end + 1, "a") || cx.is_w(f.end + 1, "an")) {
+            if let Some((k, Lvl::Scale)) =
+                cx.t.get(f.end + 2).and_then(|t| t.lex).and_then(|l| l.card)
+            {
+                f.v *= k;
+                f.end += 3;
+            }
+        }
+        return Some(f);
     } else {
         let n = words(cx, i, false)?;
         if n.ord {
@@ -225,6 +352,36 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
         n.v += 0.5;
         n.end += 1;
     }
+    // "2 1/4", "10 1/2": a whole number and a proper fraction in digits.
+    if n.int && n.bare && n.end == i + 1 {
+        let e = n.end;
+        if cx.t.get(e).is_some_and(|t| t.kind == Tk::Num && t.ws)
+            && cx.is_p_adj(e + 1, '/')
+            && cx.num_adj(e + 2, 0)
+            && !cx.is_p_adj(e + 3, '/')
+            && !cx.word_adj(e + 3)
+        {
+            let a: f64 = cx.raw(e).parse().ok()?;
+            let b: f64 = cx.raw(e + 2).parse().ok()?;
+            if a > 0.0 && a < b {
+                n.v += a / b;
+                n.end = e + 3;
+                n.int = false;
+                n.bare = false;
+                n.plain4 = false;
+            }
+        }
+    }
+    // "1 point 1"
+    if n.int && !n.words && n.end == i + 1 {
+        if let Some((d, e)) = point_decimals(cx, n.end) {
+            n.v += d;
+            n.end = e;
+            n.int = false;
+            n.bare = false;
+            n.plain4 = false;
+        }
+    }
     // Scale: "10k", "1.5tn", "2.5 million", "273 billion", "3 hundred".
     if let Some(nt) = cx.t.get(n.end) {
         if nt.kind == Tk::Word && !n.words {
@@ -233,6 +390,11 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
                 suffix_scale(raw, money).filter(|_| !cx.word_adj(n.end + 1))
             } else if money {
                 suffix_scale(raw, true).filter(|_| raw.len() >= 2)
+            } else if matches!(raw, "k" | "K" | "M" | "G")
+                && cx.t.get(n.end + 1).is_none_or(|t| t.kind == Tk::Punct)
+            {
+                // "2.33 k", "1,674.5 G": a spaced scale letter ending the number.
+                suffix_scale(raw, false)
             } else {
                 None
             };
@@ -304,6 +466,39 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             _ => n.v += f * last_scale,
         }
     }
+    // "45 (forty five)": the words repeat the digits.
+    if !n.words && cx.is_p_at(n.end, '(') {
+        if let Some(w) = words(cx, n.end + 1, false) {
+            if w.v == n.v && cx.is_p_at(w.end, ')') {
+                n.end = w.end + 1;
+            }
+        }
+    }
+    // "one out of three", "1 in 5": a ratio.
+    if n.v >= 0.0 && n.int {
+        let (k, ok) = if cx.is_w(n.end, "out") && cx.is_w(n.end + 1, "of") {
+            (n.end + 2, true)
+        } else {
+            (n.end + 1, cx.is_w(n.end, "in") && n.v == 1.0)
+        };
+        if ok {
+            if let Some(d) = cardinal(cx, k, false) {
+                let after = cx.t.get(d.end);
+                let free = after.is_none_or(|t| {
+                    t.kind == Tk::Punct
+                        || t.lex
+                            .is_none_or(|l| l.dur.is_none() && l.month == 0 && l.card.is_none())
+                });
+                if d.int && d.v > n.v && !d.plain4 && !d.ord && free {
+                    n.v /= d.v;
+                    n.end = d.end;
+                    n.int = false;
+                    n.bare = false;
+                    n.plain4 = false;
+                }
+            }
+        }
+    }
     // "2000 over 3", "one over twenty": a fraction, when nothing follows.
     if cx.is_w(n.end, "over") {
         if let Some(d) = cardinal(cx, n.end + 1, false) {
@@ -317,6 +512,16 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
         }
     }
     Some(n)
+}
+
+/// Token `i` is a decimal point that starts a number: ".08", "(.5)", not the
+/// dot of "J1149.5" or the end of a sentence.
+pub(crate) fn leading_point(cx: &Cx, i: usize) -> bool {
+    cx.is_p_at(i, '.')
+        && cx.num_adj(i + 1, 0)
+        && (cx.tk(i).ws || i == 0 || cx.tk(i - 1).kind == Tk::Punct)
+        && !(i > 0 && cx.tk(i - 1).is_p('.'))
+        && !(cx.is_p_adj(i + 2, '.') && cx.num_adj(i + 3, 0))
 }
 
 /// The value of a vulgar fraction character ("½", "⅔").
@@ -346,6 +551,12 @@ fn vulgar(c: char) -> Option<f64> {
 pub(crate) fn and_fraction(cx: &Cx, i: usize) -> Option<(f64, usize)> {
     if !(cx.is_w(i, "and") || cx.is_p_at(i, '&')) {
         return None;
+    }
+    // "and fifty-four hundredths", "and three twentieths"
+    if !cx.is_w(i + 1, "a") && !cx.is_w(i + 1, "an") {
+        if let Some(f) = word_fraction(cx, i + 1).filter(|f| f.v < 1.0) {
+            return Some((f.v, f.end));
+        }
     }
     let mut j = i + 1;
     let mut num = 1.0;
@@ -411,6 +622,26 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     let mut end = i;
     let mut ord = false;
     let mut n_words = 0;
+    // "half a dozen", "half a million"
+    if cx.is_w(i, "half") && (cx.is_w(i + 1, "a") || cx.is_w(i + 1, "an")) {
+        let k = match cx.t.get(i + 2).and_then(|t| t.lex) {
+            Some(l) if l.key == "dozen" => 12.0,
+            Some(l) => match l.card {
+                Some((k, Lvl::Scale | Lvl::Hundred)) => k,
+                _ => return None,
+            },
+            None => return None,
+        };
+        return Some(Num {
+            v: k / 2.0,
+            end: i + 3,
+            words: true,
+            int: true,
+            ord: false,
+            plain4: false,
+            bare: false,
+        });
+    }
     // "half million", "quarter million"
     if cx.is_w(i, "half") || cx.is_w(i, "quarter") {
         if let Some((k, Lvl::Scale)) = cx.t.get(i + 1).and_then(|t| t.lex).and_then(|l| l.card) {
@@ -483,6 +714,17 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
                 j += 1;
                 continue;
             }
+            // "fifty - two": a spaced hyphen between tens and unit.
+            if t.is_dash()
+                && t.ws
+                && last == Some(Lvl::Tens)
+                && cx.t.get(j + 1).is_some_and(|n| {
+                    n.ws && matches!(n.lex.and_then(|l| l.card), Some((v, Lvl::Unit)) if v > 0.0)
+                })
+            {
+                j += 1;
+                continue;
+            }
             let joiner = t.is("and") || t.is_p('&') || (t.is_p(',') && last == Some(Lvl::Scale));
             if joiner && matches!(last, Some(Lvl::Hundred | Lvl::Scale)) {
                 let nt = cx.t.get(j + 1).and_then(|t| t.lex);
@@ -492,7 +734,12 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
                         Some((_, Lvl::Unit | Lvl::Teen | Lvl::Tens | Lvl::TensUnit))
                     ) || (allow_ord && l.ord.is_some())
                 });
-                if ok && j + 1 != end {
+                // "one hundred and three quarters" is 100¾, not 103/4; but
+                // "one hundred and thirty fifths" is 130/5.
+                if ok
+                    && j + 1 != end
+                    && (!t.is("and") || word_fraction(cx, j + 1).is_none_or(|f| f.v >= 1.0))
+                {
                     j += 1;
                     continue;
                 }
@@ -583,6 +830,11 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
             n.v += d;
             n.end = e;
             n.int = false;
+            // "two point two million"
+            if let Some((k, Lvl::Scale)) = cx.t.get(e).and_then(|t| t.lex).and_then(|l| l.card) {
+                n.v *= k;
+                n.end = e + 1;
+            }
         }
     }
     // "forty-five (45)": the digits repeat the words.
@@ -623,6 +875,152 @@ fn point_decimals(cx: &Cx, i: usize) -> Option<(f64, usize)> {
         }
     }
     Some((digits.parse().ok()?, j))
+}
+
+/// The last word of a fraction's denominator: its value, whether it is
+/// plural, and whether it is an ordinal form that can end a compound
+/// ("twenty-fifths"). "first"/"second" only count inside a compound ("three
+/// twenty-firsts"): alone they are an ordinal and a unit of time.
+fn denom_tail(cx: &Cx, j: usize) -> Option<(f64, bool, bool, bool)> {
+    let t = cx.t.get(j)?;
+    if t.kind != Tk::Word {
+        return None;
+    }
+    let lower = t.lex?.key;
+    let ordinal_form = ["th", "ths", "st", "sts", "nd", "nds", "rd", "rds"]
+        .iter()
+        .any(|s| lower.ends_with(s));
+    let plural = lower.ends_with('s') || lower == "halves";
+    match lower {
+        "first" | "firsts" => return Some((1.0, plural, true, false)),
+        "second" | "seconds" => return Some((2.0, plural, true, false)),
+        _ => {}
+    }
+    let d = t.lex.and_then(|l| l.denom)?;
+    Some((d, plural, ordinal_form, true))
+}
+
+/// A fraction in words whose denominator may be a compound ordinal: "two
+/// thirds", "one twenty-fifth" (1/25), "three twenty-firsts" (3/21), "one
+/// hundred thirty-fifths" (100/35), "one one hundred fifth" (1/105),
+/// "ninety-five hundred fifths" (9500/5), "a twenty-first". The denominator is
+/// the longest ordinal tail the words allow, never splitting a hyphenated
+/// "ninety-five"; the numerator agrees in number ("one fifth", "two fifths").
+pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
+    let t = cx.t.get(i)?;
+    if t.kind != Tk::Word {
+        return None;
+    }
+    let lex = t.lex?;
+    if lex.card.is_none() && lex.denom.is_none() && !t.is("a") && !t.is("an") {
+        return None;
+    }
+    let article = t.is("a") || t.is("an");
+    // The run of number words up to the denominator's last word.
+    let mut j = if article { i + 1 } else { i };
+    let last = loop {
+        if j > i + 12 {
+            return None;
+        }
+        let t = cx.t.get(j)?;
+        if t.is_dash() && j > i {
+            j += 1;
+            continue;
+        }
+        if t.kind != Tk::Word {
+            return None;
+        }
+        if t.lex.and_then(|l| l.card).is_some() || (t.is("and") && j > i) {
+            j += 1;
+            continue;
+        }
+        denom_tail(cx, j)?;
+        break j;
+    };
+    if last == i || (cx.is_p_adj(last + 1, '-') && cx.word_adj(last + 2)) {
+        return None;
+    }
+    let (tail, plural, ordinal_form, alone_ok) = denom_tail(cx, last)?;
+    let upto = |k: usize| Cx {
+        text: cx.text,
+        t: &cx.t[..k.min(cx.t.len())],
+        reference: cx.reference,
+    };
+    let card_at = |k: usize| cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.card);
+    // The denominator over tokens d..=last.
+    let denominator = |d: usize| -> Option<f64> {
+        if d == last {
+            return alone_ok.then_some(tail);
+        }
+        if !ordinal_form {
+            return None;
+        }
+        let c_end = if cx.tk(last - 1).is_dash() || cx.tk(last - 1).is("and") {
+            last - 1
+        } else {
+            last
+        };
+        if c_end <= d {
+            return None;
+        }
+        let sub = upto(c_end);
+        let n = words(&sub, d, false)?;
+        if n.end != c_end || n.ord || !n.int {
+            return None;
+        }
+        match card_at(c_end - 1)? {
+            (_, Lvl::Tens) if tail < 10.0 => Some(n.v + tail),
+            (_, Lvl::Hundred | Lvl::Scale) if tail < 100.0 => Some(n.v + tail),
+            _ => None,
+        }
+    };
+    let (num, den, _k) = if article {
+        if plural {
+            return None;
+        }
+        (1.0, denominator(i + 1)?, i + 1)
+    } else {
+        let mut found = None;
+        for k in i + 1..=last {
+            // Never split "ninety-five" or "fifty - two".
+            if cx.tk(k).is_dash()
+                && matches!(card_at(k - 1), Some((_, Lvl::Tens)))
+                && matches!(card_at(k + 1), Some((_, Lvl::Unit)))
+            {
+                continue;
+            }
+            if cx.tk(k - 1).is_dash() || cx.tk(k - 1).is("and") || cx.tk(k).is("and") {
+                continue;
+            }
+            // "one hundred and three quarters" is a whole and a proper
+            // fraction (100¾), read by the caller.
+            if (i + 1..k)
+                .any(|a| cx.tk(a).is("and") && word_fraction(cx, a + 1).is_some_and(|f| f.v < 1.0))
+            {
+                return None;
+            }
+            let sub = upto(k);
+            let Some(n) = words(&sub, i, false) else {
+                continue;
+            };
+            if n.end != k || n.ord || !n.int || n.v == 0.0 {
+                continue;
+            }
+            if (n.v == 1.0) == plural {
+                continue;
+            }
+            let d = if cx.tk(k).is_dash() { k + 1 } else { k };
+            if let Some(den) = denominator(d) {
+                found = Some((n.v, den, k));
+                break;
+            }
+        }
+        found?
+    };
+    if den == 0.0 {
+        return None;
+    }
+    Some(frac(num, den, last + 1))
 }
 
 fn frac(num: f64, den: f64, end: usize) -> Num {
@@ -675,9 +1073,23 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         if !t.ws && (p.kind == Tk::Word || p.kind == Tk::Num) {
             return None;
         }
-        if !t.ws && (p.is_p('+') || p.is_p('_')) && i > 1 && !p.ws && cx.tk(i - 2).kind != Tk::Punct
+        if !t.ws
+            && (p.is_p('+') || p.is_p('_') || p.is_dash() || p.is_p('.') || p.is_p('/'))
+            && i > 1
+            && !p.ws
+            && cx.tk(i - 2).kind != Tk::Punct
         {
-            return None;
+            // "J1149.5+6663", "fb-1", "1/0": parts of codes, units, fractions.
+            if !(p.is_dash() && cx.tk(i - 2).kind == Tk::Num) {
+                return None;
+            }
+        }
+    }
+    let card = cardinal(cx, i, false);
+    // "one twenty-fifth" is a fraction before "twenty-fifth" is an ordinal.
+    if let Some(f) = card.filter(|n| t.kind == Tk::Word && !n.int && n.words) {
+        if !cx.word_adj(f.end) {
+            return Some((f.end, Value::Number { value: f.v }));
         }
     }
     if let Some(o) = ordinal(cx, i) {
@@ -685,7 +1097,7 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             return Some((o.end, Value::Ordinal { value: o.v as i64 }));
         }
     }
-    let n = cardinal(cx, i, false)?;
+    let n = card?;
     if !n.v.is_finite() {
         return None;
     }
@@ -697,22 +1109,66 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         // "4a", "860BOX": a code.
         return None;
     }
-    if n.words && n.v == 1.0 && n.end == i + 1 && cx.tk(i).is("one") && lone_one(cx, i) {
+    if n.words
+        && n.v == 1.0
+        && n.end == i + 1
+        && cx.tk(i).is("one")
+        && (lone_one(cx, i) || one_name(cx, i))
+    {
         return None;
     }
     Some((n.end, Value::Number { value: n.v }))
 }
 
+/// "One-China", "the one China policy": "one" as part of a name or doctrine
+/// (a capitalised word joined to it, or a capitalised word and then
+/// "policy"/"principle"), not a count.
+fn one_name(cx: &Cx, i: usize) -> bool {
+    let capital = |k: usize| {
+        cx.tk(k).kind == Tk::Word && cx.raw(k).chars().next().is_some_and(char::is_uppercase)
+    };
+    if cx.tk(i + 1).is_dash() && !cx.tk(i + 1).ws && capital(i + 2) {
+        return true;
+    }
+    let mut k = i + 1;
+    if capital(k) {
+        if cx.tk(k + 1).kind == Tk::Punct && matches!(cx.tk(k + 1).ch, '"' | '\'' | '”' | '’') {
+            k += 1;
+        }
+        let next = cx.raw(k + 1).to_ascii_lowercase();
+        return matches!(
+            next.as_str(),
+            "policy" | "principle" | "doctrine" | "system" | "framework"
+        );
+    }
+    false
+}
+
 /// "one of them", "the one", "one another", "no one": a pronoun, not a count.
 fn lone_one(cx: &Cx, i: usize) -> bool {
     let next = cx.t.get(i + 1).map_or("", |t| t.key());
-    let prev = if i > 0 { cx.tk(i - 1).key() } else { "" };
+    let prev = if i > 0 && cx.tk(i - 1).kind == Tk::Word {
+        cx.tk(i - 1).key()
+    } else {
+        ""
+    };
     matches!(
         next,
         "of" | "another" | "by" | "day" | "may" | "must" | "can" | "should" | "would"
     ) || matches!(
         prev,
-        "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which" | "little" | "past"
+        "the"
+            | "this"
+            | "that"
+            | "no"
+            | "any"
+            | "every"
+            | "each"
+            | "which"
+            | "what"
+            | "whichever"
+            | "little"
+            | "past"
     )
 }
 
@@ -741,5 +1197,52 @@ mod tests {
         assert!(numbers("one of them").is_empty());
         assert!(numbers("A4 paper").is_empty());
         assert!(numbers("version 1.2.3").is_empty());
+    }
+
+    #[test]
+    fn fractions_with_ordinal_denominators() {
+        let close = |got: Vec<f64>, want: f64| {
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!((got[0] - want).abs() < 1e-9, "{got:?} != {want}");
+        };
+        close(numbers("one twenty-fifth of the crop"), 1.0 / 25.0);
+        close(numbers("seven thirty-seconds"), 7.0 / 32.0);
+        close(numbers("two hundred forty-thirds"), 200.0 / 43.0);
+        close(numbers("one one hundred and sixth"), 1.0 / 106.0);
+        close(numbers("eighty - six hundred sevenths"), 8600.0 / 7.0);
+        close(numbers("three and forty-one hundredths"), 3.41);
+        close(numbers("four hundred and five eighths"), 400.625);
+        close(numbers("two hundred and forty fifths"), 240.0 / 5.0);
+        close(numbers("six hundred and one quarter"), 600.25);
+        close(numbers("seven million and two fifths"), 7_400_000.0);
+        close(numbers("three quarters of a billion"), 7.5e8);
+        close(numbers("half a dozen"), 6.0);
+        close(numbers("two point five billion"), 2.5e9);
+        close(numbers("sixty - three"), 63.0);
+        // "second" and "first" alone stay ordinals and units of time.
+        assert!(numbers("two seconds").len() <= 1);
+        assert_eq!(numbers("three second-half goals"), vec![3.0]);
+    }
+
+    #[test]
+    fn digit_forms() {
+        assert_eq!(numbers("costs .25 more"), vec![0.25]);
+        assert_eq!(numbers("a 3 3/8 share"), vec![3.375]);
+        assert_eq!(numbers("48,12,345.5"), vec![4_812_345.5]);
+        assert_eq!(numbers("2.450.000,75"), vec![2_450_000.75]);
+        assert_eq!(numbers("a rate of 2,5"), vec![2.5]);
+        assert_eq!(numbers("3.2 k"), vec![3200.0]);
+        assert_eq!(numbers("2^10"), vec![1024.0]);
+        assert_eq!(numbers("7 (seven)"), vec![7.0]);
+        assert_eq!(numbers("4 point 5"), vec![4.5]);
+        assert_eq!(numbers("one out of four"), vec![0.25]);
+        assert_eq!(numbers("1 in 8 voters"), vec![0.125]);
+        assert_eq!(numbers("1 in 2026")[0], 1.0);
+        assert_eq!(numbers("object J0812.7+2213"), Vec::<f64>::new());
+        assert!(numbers("which one is it").is_empty());
+        assert!(numbers("the \"one Europe\" policy").is_empty());
+        assert!(numbers("the One-Europe doctrine").is_empty());
+        assert_eq!(numbers("one Nobel prize"), vec![1.0]);
+        assert!(numbers("what one person can do").is_empty());
     }
 }

@@ -27,10 +27,17 @@ pub struct Interval {
 const EPS: f64 = 1e-9;
 
 fn le(a: f64, b: f64) -> bool {
+    // Infinite ends compare exactly: slack scaled by ∞ would make ∞ ≤ 150.
+    if a.is_infinite() || b.is_infinite() {
+        return a <= b;
+    }
     a <= b + EPS * a.abs().max(b.abs()).max(1.0)
 }
 
 fn lt(a: f64, b: f64) -> bool {
+    if a.is_infinite() || b.is_infinite() {
+        return a < b;
+    }
     a < b - EPS * a.abs().max(b.abs()).max(1.0)
 }
 
@@ -223,6 +230,13 @@ mod tests {
         assert!(over_200.is_subset_of(&Interval::above(150.0)));
         assert!(!over_200.intersects(&Interval::below(150.0)));
         assert!(!over_200.contains(200.0));
+    }
+
+    #[test]
+    fn half_lines_pointing_apart_never_nest() {
+        assert!(!Interval::above(200.0).is_subset_of(&Interval::below(150.0)));
+        assert!(!Interval::below(150.0).is_subset_of(&Interval::above(200.0)));
+        assert!(Interval::above(200.0).is_subset_of(&Interval::above(150.0)));
     }
 
     #[test]

@@ -23,11 +23,13 @@ use std::time::{Duration, Instant};
 
 use crate::check::model::{RuleSet, Severity, Statement};
 use crate::config::Config;
+use crate::consistency::CheckFinding;
 use crate::diagnostic::json::{self, JsonDocument};
 use crate::diagnostic::summary::{self, Counts};
 use crate::diagnostic::{self, is_finding, Run, Style};
 use crate::document::Document;
 use crate::eval::{DocumentResult, Evaluator, Outcome, Status};
+use crate::grounding::Grounding;
 use crate::load::{self, LoadError};
 use crate::pipeline;
 use crate::source::SourceFile;
@@ -148,8 +150,13 @@ struct Checked {
     name: String,
     counts: Counts,
     contradicted: bool,
-    /// Its bound values and kept words, when the rules have `agree`.
+    /// Its bound values and kept words, when the rules have `agree` or
+    /// `ground`.
     kept: Option<(DocumentResult, SourceFile)>,
+    /// The built-in checks' findings, and their report text: they are
+    /// written after the agreements, so they wait until the end.
+    checks: Vec<CheckFinding>,
+    checks_text: String,
 }
 
 /// The read-only state every worker shares.
@@ -158,6 +165,16 @@ struct Worker<'a> {
     evaluator: Option<Evaluator<'a>>,
     /// Per rule file: whether it holds an `agree` statement.
     agree_files: Vec<bool>,
+    /// Whether any rule file holds a `ground` statement.
+    has_ground: bool,
+}
+
+impl Worker<'_> {
+    /// Whether documents must be kept (bound values, digests, words) for
+    /// cross-document statements.
+    fn keeps(&self) -> bool {
+        self.has_ground || self.agree_files.iter().any(|&a| a)
+    }
 }
 
 fn contradicts(o: &Outcome) -> bool {
@@ -232,6 +249,8 @@ impl Worker<'_> {
                 counts: Counts::default(),
                 contradicted: false,
                 kept: None,
+                checks: Vec::new(),
+                checks_text: String::new(),
             });
             return done;
         };
@@ -242,24 +261,30 @@ impl Worker<'_> {
         let mut result = ev.evaluate_document(0, &doc, &mentions);
         done.timings.eval = t.elapsed();
         let t = Instant::now();
-        done.stdout = self.render(&doc, &result.outcomes);
+        let checks = std::mem::take(&mut result.checks);
+        done.stdout = self.render(&doc, &result.outcomes, &checks);
+        let checks_text = self.render_checks(&doc, &checks);
         let counts = Counts::of(&result.outcomes);
         let contradicted = result.outcomes.iter().any(contradicts);
-        let kept = self.agree_files.iter().any(|&a| a).then(|| {
+        let kept = self.keeps().then(|| {
             result.outcomes = Vec::new();
             for (fi, b) in result.bindings.iter_mut().enumerate() {
-                if !self.agree_files[fi] {
+                if !self.agree_files.get(fi).copied().unwrap_or(false) {
                     *b = None;
                 }
             }
-            let spans = result
+            let bound = result
                 .bindings
                 .iter()
                 .flatten()
                 .flatten()
                 .flatten()
                 .map(|b| b.mention.span);
-            let source = doc.source.retain(spans);
+            let digested = result
+                .grounding
+                .iter()
+                .flat_map(|d| d.items.iter().map(|i| i.mention.span));
+            let source = doc.source.retain(bound.chain(digested));
             (result, source)
         });
         done.timings.render = t.elapsed();
@@ -268,12 +293,47 @@ impl Worker<'_> {
             counts,
             contradicted,
             kept,
+            checks,
+            checks_text,
         });
         done
     }
 
-    /// The report text of one document's outcomes.
-    fn render(&self, doc: &Document, outcomes: &[Outcome]) -> String {
+    /// The report text of one document's built-in check findings, written
+    /// at the end in the place the whole-run report gives them.
+    fn render_checks(&self, doc: &Document, checks: &[CheckFinding]) -> String {
+        let Some(rules) = self.opts.rules else {
+            return String::new();
+        };
+        if checks.is_empty() {
+            return String::new();
+        }
+        let run = Run {
+            rules,
+            documents: std::slice::from_ref(&doc.source),
+            outcomes: &[],
+            groundings: &[],
+            checks,
+        };
+        match self.opts.format {
+            OutputFormat::Graphical => diagnostic::graphical(&run, &[], self.opts.style),
+            OutputFormat::Short => diagnostic::short(&run, &[]),
+            OutputFormat::Json => {
+                let parts: Vec<String> = json::report(&run)
+                    .checks
+                    .iter()
+                    .map(|c| format!("    {}", pretty_nested(c, "    ")))
+                    .collect();
+                parts.join(",\n")
+            }
+            // In the document's own line.
+            OutputFormat::JsonLines => String::new(),
+        }
+    }
+
+    /// The report text of one document's outcomes (and, for `--jsonl`, its
+    /// built-in check findings).
+    fn render(&self, doc: &Document, outcomes: &[Outcome], checks: &[CheckFinding]) -> String {
         let Some(rules) = self.opts.rules else {
             return String::new();
         };
@@ -281,16 +341,20 @@ impl Worker<'_> {
             rules,
             documents: std::slice::from_ref(&doc.source),
             outcomes,
+            groundings: &[],
+            checks: &[],
         };
         match self.opts.format {
             OutputFormat::Graphical => diagnostic::graphical(&run, outcomes, self.opts.style),
             OutputFormat::Short => diagnostic::short(&run, outcomes),
             OutputFormat::Json => json_fragments(&run, outcomes),
             OutputFormat::JsonLines => {
+                let with_checks = Run { checks, ..run };
                 let line = jsonl::DocumentLine {
                     id: doc.name(),
                     outcomes: outcomes.iter().map(|o| json::outcome(&run, o)).collect(),
                     summary: Counts::of(outcomes),
+                    checks: json::report(&with_checks).checks,
                 };
                 json_line(&line)
             }
@@ -346,8 +410,11 @@ struct Collector<'a> {
     rows: Option<Rows>,
     /// Per document: its kept words (rules with `agree` only, else empty).
     kept: Vec<SourceFile>,
-    /// The bound values of the documents, for `agree`.
+    /// The bound values of the documents, for `agree` and `ground`.
     results: Vec<DocumentResult>,
+    /// Built-in check findings and their report text, for the end.
+    checks: Vec<CheckFinding>,
+    checks_text: String,
     summary: CheckSummary,
     timings: Timings,
     /// JSON: whether the report's opening and an outcome have been written.
@@ -429,11 +496,21 @@ impl Collector<'_> {
             }
             if let Some((mut r, source)) = c.kept.take() {
                 r.document = self.summary.documents;
+                if let Some(d) = &mut r.grounding {
+                    d.document = r.document;
+                }
                 self.results.push(r);
                 self.kept.push(source);
             }
             self.summary.documents += 1;
-            self.summary.contradicted |= c.contradicted;
+            self.summary.contradicted |= c.contradicted || !c.checks.is_empty();
+            if !c.checks_text.is_empty() {
+                if self.opts.format == OutputFormat::Json && !self.checks_text.is_empty() {
+                    self.checks_text.push_str(",\n");
+                }
+                self.checks_text.push_str(&c.checks_text);
+            }
+            self.checks.extend(c.checks);
             add_counts(&mut self.summary.counts, &c.counts);
             if let Some(rows) = &mut self.rows {
                 rows.push(&c.name, c.counts);
@@ -492,12 +569,19 @@ impl Collector<'_> {
             return;
         }
         let has_agree = worker.agree_files.iter().any(|&a| a);
+        let results = std::mem::take(&mut self.results);
         let agreements = if has_agree {
-            let results = std::mem::take(&mut self.results);
             ev.agreements(&results)
         } else {
             Vec::new()
         };
+        let groundings = if worker.has_ground {
+            ev.groundings(&results)
+        } else {
+            Vec::new()
+        };
+        drop(results);
+        self.summary.contradicted |= diagnostic::reasoning_failed(&groundings, &[]);
         for o in &agreements {
             if let Some(rows) = &mut self.rows {
                 rows.add(o.document, o.status);
@@ -512,17 +596,33 @@ impl Collector<'_> {
         match self.opts.format {
             OutputFormat::Graphical => {
                 self.graphical_agreements(rules, &mut sources, &agreements);
+                let checks = std::mem::take(&mut self.checks_text);
+                self.write(&checks);
+                let text = self.graphical_groundings(rules, &mut sources, &groundings);
+                self.write(&text);
                 let rows: Vec<(&str, Counts)> = self.rows.iter().flat_map(Rows::iter).collect();
                 let table = summary::render_rows(&rows, total);
                 self.write(&table);
+                let reasoning = summary::render_reasoning(&groundings, &self.checks);
+                self.write(&reasoning);
             }
             OutputFormat::Short => {
                 let run = Run {
                     rules,
                     documents: &sources,
                     outcomes: &agreements,
+                    groundings: &[],
+                    checks: &[],
                 };
                 let text = diagnostic::short(&run, &agreements);
+                self.write(&text);
+                let checks = std::mem::take(&mut self.checks_text);
+                self.write(&checks);
+                let run = Run {
+                    groundings: &groundings,
+                    ..run
+                };
+                let text = diagnostic::short(&run, &[]);
                 self.write(&text);
             }
             OutputFormat::Json => {
@@ -530,6 +630,8 @@ impl Collector<'_> {
                     rules,
                     documents: &sources,
                     outcomes: &agreements,
+                    groundings: &[],
+                    checks: &[],
                 };
                 let fragments = json_fragments(&run, &agreements);
                 let mut s = self.json_piece(fragments);
@@ -543,23 +645,45 @@ impl Collector<'_> {
                         counts,
                     })
                     .collect();
+                let run = Run {
+                    groundings: &groundings,
+                    ..run
+                };
+                let reasoning = json::report(&run);
                 let _ = write!(
                     s,
-                    ",\n  \"summary\": {},\n  \"documents\": {}\n}}\n",
+                    ",\n  \"summary\": {},\n  \"documents\": {},\n  \"groundings\": {},\n  \"grounding_summary\": {},\n  \"checks\": ",
                     pretty_nested(&total, "  "),
-                    pretty_nested(&documents, "  ")
+                    pretty_nested(&documents, "  "),
+                    pretty_nested(&reasoning.groundings, "  "),
+                    pretty_nested(&reasoning.grounding_summary, "  "),
                 );
+                if self.checks_text.is_empty() {
+                    s.push_str("[]");
+                } else {
+                    s.push_str("[\n");
+                    s.push_str(&self.checks_text);
+                    s.push_str("\n  ]");
+                }
+                s.push_str("\n}\n");
                 self.write(&s);
             }
             OutputFormat::JsonLines => {
-                if has_agree {
+                if has_agree || worker.has_ground {
                     let run = Run {
                         rules,
                         documents: &sources,
                         outcomes: &agreements,
+                        groundings: &[],
+                        checks: &[],
+                    };
+                    let grounded = Run {
+                        groundings: &groundings,
+                        ..run
                     };
                     let line = jsonl::AgreementsLine {
                         agreements: agreements.iter().map(|o| json::outcome(&run, o)).collect(),
+                        groundings: json::report(&grounded).groundings,
                         summary: total,
                     };
                     self.write(&json_line(&line));
@@ -605,6 +729,8 @@ impl Collector<'_> {
                     rules,
                     documents: sources,
                     outcomes: agreements,
+                    groundings: &[],
+                    checks: &[],
                 };
                 diagnostic::graphical(&run, std::slice::from_ref(o), self.opts.style)
             };
@@ -615,6 +741,53 @@ impl Collector<'_> {
                 return;
             }
         }
+    }
+
+    /// Contradicted groundings as diagnostics, then the grounding listing,
+    /// with the files the diagnostics show re-read.
+    fn graphical_groundings(
+        &mut self,
+        rules: &RuleSet,
+        sources: &mut [SourceFile],
+        groundings: &[Grounding],
+    ) -> String {
+        if groundings.is_empty() {
+            return String::new();
+        }
+        let mut shown: Vec<usize> = groundings
+            .iter()
+            .filter(|g| diagnostic::is_grounding_finding(g))
+            .flat_map(|g| {
+                std::iter::once(g.document)
+                    .chain(g.support.iter().map(|s| s.document))
+                    .chain(g.conflict.iter().map(|s| s.document))
+            })
+            .collect();
+        shown.sort_unstable();
+        shown.dedup();
+        let mut swapped = Vec::new();
+        for d in shown {
+            if d >= sources.len() {
+                continue;
+            }
+            if let Some(full) = self.reread(&sources[d]) {
+                swapped.push((d, std::mem::replace(&mut sources[d], full)));
+            }
+        }
+        let text = {
+            let run = Run {
+                rules,
+                documents: sources,
+                outcomes: &[],
+                groundings,
+                checks: &[],
+            };
+            diagnostic::graphical(&run, &[], self.opts.style)
+        };
+        for (d, kept) in swapped {
+            sources[d] = kept;
+        }
+        text
     }
 
     /// The whole file behind a kept source, if it is still what was checked.
@@ -702,10 +875,14 @@ pub fn check(
                 .collect()
         })
         .unwrap_or_default();
+    let has_ground = opts
+        .rules
+        .is_some_and(|r| r.files.iter().any(|f| !f.groundings.is_empty()));
     let worker = Worker {
         opts,
         evaluator,
         agree_files,
+        has_ground,
     };
     let total = match &input {
         Input::Files(_, total) => *total,
@@ -721,6 +898,8 @@ pub fn check(
         rows,
         kept: Vec::new(),
         results: Vec::new(),
+        checks: Vec::new(),
+        checks_text: String::new(),
         summary: CheckSummary::default(),
         timings: Timings::default(),
         json_open: false,

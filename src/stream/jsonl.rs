@@ -19,15 +19,16 @@
 //! `{"id", "outcomes": [...], "summary": {...}}`, with outcomes as in the
 //! JSON report (`docs/json.md`). A line that cannot be used gives
 //! `{"line": N, "error": "…"}` (N counts every input line from 1) and the
-//! stream goes on. When the rules hold `agree` statements, one last line
-//! `{"agreements": [...], "summary": {...}}` holds the cross-document
-//! outcomes of the documents of this stream.
+//! stream goes on. A document's built-in check findings, if any, are in its
+//! line (`"checks"`). When the rules hold `agree` or `ground` statements, one
+//! last line `{"agreements": [...], "groundings": [...], "summary": {...}}`
+//! holds the cross-document outcomes of the documents of this stream.
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::diagnostic::json::JsonOutcome;
+use crate::diagnostic::json::{JsonCheck, JsonGrounding, JsonOutcome};
 use crate::diagnostic::summary::Counts;
 use crate::document::Document;
 use crate::source::SourceFile;
@@ -142,6 +143,9 @@ pub struct DocumentLine<'a> {
     pub outcomes: Vec<JsonOutcome>,
     /// Their counts.
     pub summary: Counts,
+    /// The built-in checks' findings, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<JsonCheck>,
 }
 
 /// The last output line: cross-document outcomes.
@@ -149,6 +153,9 @@ pub struct DocumentLine<'a> {
 pub struct AgreementsLine {
     /// One outcome per (agreement, document stating the fact).
     pub agreements: Vec<JsonOutcome>,
+    /// Grounding verdicts (rules with `ground` only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groundings: Vec<JsonGrounding>,
     /// Counts over the whole stream, agreements included.
     pub summary: Counts,
 }
