@@ -29,6 +29,9 @@ pub(crate) fn phrase_words() -> Vec<String> {
     for (s, _) in HOLIDAYS {
         v.extend(super::phrase::words_of(s));
     }
+    for (s, _) in super::holiday::LUNAR_HOLIDAYS {
+        v.extend(super::phrase::words_of(s));
+    }
     v
 }
 
@@ -226,10 +229,10 @@ pub(crate) fn date(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
         Tk::Word => {
             t.lex?;
             month_first(cx, i)
+                .or_else(|| holiday(cx, i))
                 .or_else(|| weekday(cx, i))
                 .or_else(|| day_first(cx, i))
                 .or_else(|| relative_word(cx, i))
-                .or_else(|| holiday(cx, i))
                 .or_else(|| year_words(cx, i))
                 .or_else(|| relative_amount(cx, i, hedged))
         }
@@ -592,6 +595,17 @@ fn day_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         if !ordinal_form {
             return None;
         }
+        // "on the 15th", "by the first", or standing alone ("The 1st."); not
+        // "set it up the 21st" nor "around the 21st".
+        let lead_ok = i == 0
+            || cx.tk(i - 1).kind == Tk::Punct
+            || matches!(
+                cx.tk(i - 1).key(),
+                "on" | "by" | "until" | "till" | "since" | "before" | "after"
+            );
+        if !lead_ok {
+            return None;
+        }
         let r = cx.reference?;
         let next = cx.t.get(e).map_or("", |t| t.key());
         if cx.t.get(e).is_some_and(|t| t.kind == Tk::Word)
@@ -642,6 +656,24 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     }
     // "2013-14": a span of years, not a date.
     if cx.t.get(i + 1).is_some_and(|t| t.is_dash() && !t.ws) && cx.num_adj(i + 2, 0) {
+        return None;
+    }
+    // "32 - 2015", "2015 - 32": linked by a dash to a number that is no
+    // year, it is a score, a range or a code.
+    let short_num = |j: usize| {
+        cx.t.get(j)
+            .is_some_and(|t| t.kind == Tk::Num && t.end - t.start != 4)
+    };
+    if cx.t.get(i + 1).is_some_and(|t| t.is_dash()) && short_num(i + 2)
+        || i >= 2 && cx.tk(i - 1).is_dash() && short_num(i - 2)
+    {
+        return None;
+    }
+    // "ABC 2000", "XP 2010": after an acronym, a model or product name.
+    if i > 0 && t.ws && prev.is_empty() && {
+        let p = cx.raw(i - 1);
+        cx.tk(i - 1).kind == Tk::Word && p.len() >= 2 && p.bytes().all(|b| b.is_ascii_uppercase())
+    } {
         return None;
     }
     let strong = matches!(
@@ -748,6 +780,9 @@ fn weekday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if cx.is_p_adj(end, '.') && cx.raw(i).len() <= 4 {
         end += 1;
     }
+    if recurring_weekday(cx, i, end) {
+        return None;
+    }
     // With a date after it.
     let mut k = end;
     if cx.is_p_at(k, ',') {
@@ -850,6 +885,20 @@ fn weekday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         _ => next_weekday(r, w),
     }?;
     Some((end, dv(d)))
+}
+
+/// The word at `j` is one of `ws` (compared without case; works for words
+/// the lexicon does not know).
+fn raw_in(cx: &Cx, j: usize, ws: &[&str]) -> bool {
+    cx.t.get(j).is_some_and(|t| t.kind == Tk::Word)
+        && ws.iter().any(|w| cx.raw(j).eq_ignore_ascii_case(w))
+}
+
+/// A weekday that names a recurrence, not a day: "every Monday", "each
+/// Friday", "every other Sunday", "Tuesday afternoons".
+fn recurring_weekday(cx: &Cx, i: usize, end: usize) -> bool {
+    (i > 0 && raw_in(cx, i - 1, &["every", "each", "other", "alternate"]))
+        || raw_in(cx, end, &["mornings", "afternoons", "evenings", "nights"])
 }
 
 fn has_year(cx: &Cx, from: usize, to: usize) -> bool {
@@ -1253,6 +1302,8 @@ enum Rule {
     Boss,
     /// The Saturday nearest Apr 27 when it falls on a Sunday (King's Day).
     Kings,
+    /// A holiday of another calendar (`holiday.rs`).
+    Lunar(super::holiday::Lunar),
 }
 
 /// Holidays with fixed or computable dates. Lunar holidays (Diwali, Eid,
@@ -1294,6 +1345,7 @@ const HOLIDAYS: &[(&str, Rule)] = &[
     ("black friday", Rule::ThanksgivingPlus(1)),
     ("mlk day", Rule::Nth(3, 1, 1)),
     ("mlk jr. day", Rule::Nth(3, 1, 1)),
+    ("mlk Jr. day", Rule::Nth(3, 1, 1)),
     ("martin luther king day", Rule::Nth(3, 1, 1)),
     ("martin luther king's day", Rule::Nth(3, 1, 1)),
     ("martin luther kings day", Rule::Nth(3, 1, 1)),
@@ -1340,7 +1392,13 @@ const HOLIDAYS: &[(&str, Rule)] = &[
 fn holiday_table() -> &'static super::phrase::PhraseTable<Rule> {
     static T: std::sync::OnceLock<super::phrase::PhraseTable<Rule>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        super::phrase::PhraseTable::new(HOLIDAYS.iter().map(|&(s, r)| (s.to_string(), r)))
+        super::phrase::PhraseTable::new(
+            HOLIDAYS.iter().map(|&(s, r)| (s.to_string(), r)).chain(
+                super::holiday::LUNAR_HOLIDAYS
+                    .iter()
+                    .map(|&(s, r)| (s.to_string(), Rule::Lunar(r))),
+            ),
+        )
     })
 }
 
@@ -1401,6 +1459,7 @@ fn holiday_in(rule: Rule, y: i32) -> Option<Date> {
                 _ => Some(d),
             }
         }
+        Rule::Lunar(l) => super::holiday::lunar_in(l, y),
         Rule::Kings => {
             let d = ymd(y, 4, 27)?;
             if wday(d) == 7 {
@@ -1449,6 +1508,11 @@ fn holiday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         return holiday_in(*rule, y).map(|d| (ye, dv(d)));
     }
     let r = cx.reference?;
+    // "thanksgiving in a year", "diwali six years hence", "easter 3 months
+    // ago": the holiday of the year that the shifted date falls in.
+    if let Some((e2, Value::Date { date })) = relative_amount(cx, e, false) {
+        return holiday_in(*rule, date.first_day().year() as i32).map(|d| (e2, dv(d)));
+    }
     if cx.is_w(e, "of")
         && cx
             .t
@@ -1531,6 +1595,57 @@ mod tests {
             "On Tuesday, Lee met Zhao",
             &["Tuesday|date 2026-01-06"],
         );
+    }
+
+    #[test]
+    fn holidays_of_other_calendars() {
+        check_ref(
+            "2023-06-01",
+            "families gathered for Diwali this year",
+            &["Diwali|date 2023-11-12", "this year|date 2023"],
+        );
+        check_ref(
+            "2023-06-01",
+            "shops closed for Lunar New Year 2024",
+            &["Lunar New Year 2024|date 2024-02-10"],
+        );
+        check_ref(
+            "2023-06-01",
+            "after Eid al-Fitr 2024",
+            &["Eid al-Fitr 2024|date 2024-04-10"],
+        );
+        check_ref(
+            "2023-06-01",
+            "a rally on Easter Monday",
+            &["Easter Monday|date 2024-04-01"],
+        );
+        check_ref(
+            "2023-06-01",
+            "the fair reopens Easter in 2 years",
+            &["Easter in 2 years|date 2025-04-20"],
+        );
+    }
+
+    #[test]
+    fn recurrences_and_codes_are_not_dates() {
+        check_ref("2023-06-01", "The club meets every Thursday.", &[]);
+        check_ref("2023-06-01", "She works Saturday nights.", &[]);
+        check_ref(
+            "2023-06-01",
+            "we could meet around the 9th",
+            &["9th|ordinal 9"],
+        );
+        check_ref(
+            "2023-06-01",
+            "the deadline is on the 9th",
+            &["the 9th|date 2023-06-09"],
+        );
+        check_ref(
+            "2023-06-01",
+            "the final score was 2019 - 35",
+            &["2019|number 2019", "35|number 35"],
+        );
+        check_ref("2023-06-01", "the XR 2000 scanner", &["2000|number 2000"]);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! day, phone numbers, codes and URLs are recognised only to be skipped.
 
 mod date;
+mod holiday;
 pub mod jsonl;
 mod lexicon;
 mod measure;
