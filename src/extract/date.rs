@@ -139,7 +139,10 @@ fn day_at(cx: &Cx, j: usize) -> Option<(u8, usize)> {
                 end += 1;
             }
         }
-        if cx.word_adj(end)
+        let glued_month = cx.word_adj(end)
+            && cx.tk(end).lex.is_some_and(|l| l.month > 0)
+            && cx.raw(end).len() > 3;
+        if cx.word_adj(end) && !glued_month
             || cx.is_p_adj(end, ':')
             || (cx.is_p_adj(end, '.') && cx.num_adj(end + 1, 0))
         {
@@ -325,10 +328,13 @@ fn numeric(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if s2 == Some(s1) && cx.t.get(i + 4).is_some_and(|t| !t.ws) {
         let t3 = &cx.tk(i + 4);
         if t3.kind == Tk::Word {
-            // 2020/23/Sep
+            // 2020/23/Sep, 23-2020-September
             let (m, e) = month_at(cx, i + 4)?;
             if alen == 4 && end_ok(cx, e) {
                 return ymd(a, m as i32, b).map(|d| (e, dv(d)));
+            }
+            if blen == 4 && alen <= 2 && end_ok(cx, e) {
+                return ymd(b, m as i32, a).map(|d| (e, dv(d)));
             }
             return None;
         }
@@ -392,6 +398,18 @@ fn spaced_num(cx: &Cx, j: usize) -> Option<(i32, usize)> {
 /// falling on `weekday` when a weekday is stated.
 fn nearest_md(r: Date, m: u8, d: u8, weekday: Option<u8>) -> Option<Date> {
     let y = r.year() as i32;
+    // A date within three months of the reference is that one, whatever
+    // weekday the text gives it ("on Tuesday, January 5" in a January 8
+    // article is three days ago, not next year): a wrong weekday is the
+    // writer's slip, which the consistency checks report. Further away, the
+    // weekday picks the year ("Fri, Jul 18" written in February).
+    if weekday.is_some() {
+        if let Some(near) = nearest_md(r, m, d, None) {
+            if (near - r).get_days().abs() <= 92 {
+                return Some(near);
+            }
+        }
+    }
     if let Some(w) = weekday {
         // The nearest year in which the date falls on that weekday.
         for k in 0..12 {
@@ -500,6 +518,29 @@ fn month_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         }
     }
     // A month alone.
+    let capital = cx.raw(i).starts_with(|c: char| c.is_ascii_uppercase());
+    let full = cx.tk(i).key().len() > 3 || cx.tk(i).key() == "may";
+    if full && capital {
+        if let Some(r) = cx.reference {
+            // "March after next"
+            if cx.is_w(j, "after") && cx.is_w(j + 1, "next") {
+                let y = r.year() as i32 + if (m as i8) > r.month() { 1 } else { 2 };
+                return month_value(y, m as i32).map(|v| (j + 2, v));
+            }
+            // "March in a year", "October in 2 years": that month of the
+            // year the shifted date falls in.
+            if cx.is_w(j, "in") {
+                if let Some((v, u, e)) = one_duration(cx, j + 1) {
+                    if matches!(u, DurationUnit::Year) {
+                        if let Some(Value::Date { date }) = shift(r, v, u, 1) {
+                            let y = date.first_day().year() as i32;
+                            return month_value(y, m as i32).map(|v| (e, v));
+                        }
+                    }
+                }
+            }
+        }
+    }
     if !bare_month_ok(cx, i) {
         return None;
     }
@@ -640,6 +681,21 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if len != 4 {
         return None;
     }
+    // "in 2017 April": a year, then a month name.
+    if (1000..=2999).contains(&y) && matches!(prev, "in" | "since" | "of" | "by" | "until") {
+        if let Some(nt) = cx.t.get(i + 1) {
+            let key = nt.key();
+            if nt.ws
+                && nt.kind == Tk::Word
+                && nt.lex.is_some_and(|l| l.month > 0)
+                && key.len() > 3
+                && key != "march"
+                && day_at(cx, i + 2).is_none()
+            {
+                return month_value(y, nt.lex.map_or(0, |l| l.month) as i32).map(|v| (i + 2, v));
+            }
+        }
+    }
     if i > 0
         && !t.ws
         && !cx.tk(i - 1).is_p('=')
@@ -648,7 +704,10 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     {
         return None;
     }
-    if cx.word_adj(i + 1) || cx.num_adj(i + 1, 0) || cx.is_p_adj(i + 1, ':') {
+    // "2026:" ends a headline ("Beijing Summit 2026: …"); "2026:30" is a
+    // clock or a ratio.
+    if cx.word_adj(i + 1) || cx.num_adj(i + 1, 0) || cx.is_p_adj(i + 1, ':') && cx.num_adj(i + 2, 0)
+    {
         return None;
     }
     if (cx.is_p_adj(i + 1, '.') || cx.is_p_adj(i + 1, ',')) && cx.num_adj(i + 2, 0) {
@@ -945,6 +1004,16 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         "today" | "otd" | "tonight" => return Some((i + 1, dv(r))),
         "tomorrow" | "tomorrows" | "tmrw" => return add_days(r, 1).map(|d| (i + 1, dv(d))),
         "yesterday" => return add_days(r, -1).map(|d| (i + 1, dv(d))),
+        // "the ides of March": the 15th of March, May, July and October,
+        // the 13th of the other months.
+        "the" if raw_in(cx, i + 1, &["ides"]) && cx.is_w(i + 2, "of") => {
+            let (m, e) = month_at(cx, i + 3)?;
+            let d = if matches!(m, 3 | 5 | 7 | 10) { 15 } else { 13 };
+            if let Some((y, ye)) = year_at(cx, e, false) {
+                return ymd(y, m as i32, d).map(|dt| (ye, dv(dt)));
+            }
+            return nearest_md(r, m, d as u8, None).map(|dt| (e, dv(dt)));
+        }
         "the" if cx.is_w(i + 1, "day") => {
             let (off, e) = match cx.t.get(i + 2).map_or("", |t| t.key()) {
                 "after" if cx.is_w(i + 3, "tomorrow") => (2, i + 4),
@@ -1018,7 +1087,10 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         // "next Tuesday" is the Tuesday of next week and "last Tuesday" that of
         // last week, as calendars speak; "coming"/"past" are the nearest ones.
         let d = match (cx.tk(j - 1).key(), off) {
-            (_, 0) => week_day(r, 0, w),
+            // "this Monday": the one of this week in a past-tense sentence,
+            // else the coming one (today included).
+            (_, 0) if cx.tense(i) == Tense::Past => week_day(r, 0, w),
+            (_, 0) => add_days(r, (w as i64 - wday(r) as i64).rem_euclid(7)),
             ("next" | "following", _) => week_day(r, 1, w),
             ("last" | "previous", _) => week_day(r, -1, w),
             (_, 1) => next_weekday(r, w),
@@ -1079,6 +1151,24 @@ fn nth_weekday_of(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         e += 1;
     }
     let t = cx.t.get(e)?;
+    // "the third month of 2021", "the 9th month of next year"
+    if t.is("month") && cx.is_w(e + 1, "of") && (1..=12).contains(&n) && !from_end {
+        let j = e + 2;
+        if let Some((y, ye)) = year_at(cx, j, false) {
+            return month_value(y, n as i32).map(|v| (ye, v));
+        }
+        let off = match cx.t.get(j).map_or("", |t| t.key()) {
+            "this" | "current" => 0,
+            "next" | "following" => 1,
+            "last" | "previous" => -1,
+            _ => return None,
+        };
+        if cx.is_w(j + 1, "year") {
+            let r = cx.reference?;
+            return month_value(r.year() as i32 + off, n as i32).map(|v| (j + 2, v));
+        }
+        return None;
+    }
     let w = t.lex.map(|l| l.wday).unwrap_or(0);
     let is_day = t.is("day");
     if w == 0 && !is_day {
@@ -1179,6 +1269,15 @@ fn relative_amount(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
     }
     // "3 fridays from now", "2 thursdays ago"
     let n = super::number::cardinal(cx, i, false);
+    // "two upcoming days", "2 upcoming months"
+    if let Some(n) = &n {
+        if cx.is_w(n.end, "upcoming") && n.int {
+            if let Some(u) = cx.t.get(n.end + 1).and_then(|t| t.lex).and_then(|l| l.dur) {
+                let r = cx.reference?;
+                return shift_upcoming(r, n.v, u).map(|v| (n.end + 2, v));
+            }
+        }
+    }
     if let Some(n) = n {
         if let Some(w) =
             cx.t.get(n.end)
@@ -1244,8 +1343,7 @@ fn relative_amount(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
         }
     }
     // "two years ago" names a month; shorter spans name a day.
-    let coarse =
-        nk == "ago" && u == DurationUnit::Year && !matches!(nk, "before" | "after" | "from");
+    let coarse = matches!(nk, "ago" | "hence") && u == DurationUnit::Year;
     if coarse {
         return month_value(d.year() as i32, d.month() as i32).map(|v| (end, v));
     }
@@ -1646,6 +1744,60 @@ mod tests {
             &["2019|number 2019", "35|number 35"],
         );
         check_ref("2023-06-01", "the XR 2000 scanner", &["2000|number 2000"]);
+    }
+
+    #[test]
+    fn weekday_with_a_near_date_keeps_the_nearest_year() {
+        check_ref(
+            "2026-01-08",
+            "They met on Tuesday, January 5.",
+            &["Tuesday, January 5|date 2026-01-05"],
+        );
+        check_ref(
+            "2025-02-01",
+            "The fair opens Sun, Aug 9",
+            &["Sun, Aug 9|date 2026-08-09"],
+        );
+    }
+
+    #[test]
+    fn more_date_phrases() {
+        check_ref(
+            "2024-01-10",
+            "Caesar fell on the ides of March",
+            &["the ides of March|date 2024-03-15"],
+        );
+        check_ref(
+            "2024-01-10",
+            "three upcoming weeks",
+            &["three upcoming weeks|date 2024-01-31"],
+        );
+        check_ref(
+            "2024-01-10",
+            "June in 2 years",
+            &["June in 2 years|date 2026-06"],
+        );
+        check_ref("2024-01-10", "9june 2021", &["9june 2021|date 2021-06-09"]);
+        check_ref(
+            "2024-01-10",
+            "they moved in 2019 October",
+            &["2019 October|date 2019-10"],
+        );
+        check_ref(
+            "2024-01-10",
+            "the fourth month of next year",
+            &["the fourth month of next year|date 2025-04"],
+        );
+        check_ref(
+            "2024-01-10",
+            "Lisbon Forum 2024: a preview",
+            &["2024|date 2024"],
+        );
+        check_ref(
+            "2024-01-10",
+            "Let's meet this Friday.",
+            &["this Friday|date 2024-01-12"],
+        );
     }
 
     #[test]
