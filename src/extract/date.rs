@@ -29,6 +29,9 @@ pub(crate) fn phrase_words() -> Vec<String> {
     for (s, _) in HOLIDAYS {
         v.extend(super::phrase::words_of(s));
     }
+    for (s, _) in super::holiday::LUNAR_HOLIDAYS {
+        v.extend(super::phrase::words_of(s));
+    }
     v
 }
 
@@ -136,7 +139,10 @@ fn day_at(cx: &Cx, j: usize) -> Option<(u8, usize)> {
                 end += 1;
             }
         }
-        if cx.word_adj(end)
+        let glued_month = cx.word_adj(end)
+            && cx.tk(end).lex.is_some_and(|l| l.month > 0)
+            && cx.raw(end).len() > 3;
+        if cx.word_adj(end) && !glued_month
             || cx.is_p_adj(end, ':')
             || (cx.is_p_adj(end, '.') && cx.num_adj(end + 1, 0))
         {
@@ -226,10 +232,10 @@ pub(crate) fn date(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
         Tk::Word => {
             t.lex?;
             month_first(cx, i)
+                .or_else(|| holiday(cx, i))
                 .or_else(|| weekday(cx, i))
                 .or_else(|| day_first(cx, i))
                 .or_else(|| relative_word(cx, i))
-                .or_else(|| holiday(cx, i))
                 .or_else(|| year_words(cx, i))
                 .or_else(|| relative_amount(cx, i, hedged))
         }
@@ -322,10 +328,13 @@ fn numeric(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if s2 == Some(s1) && cx.t.get(i + 4).is_some_and(|t| !t.ws) {
         let t3 = &cx.tk(i + 4);
         if t3.kind == Tk::Word {
-            // 2020/23/Sep
+            // 2020/23/Sep, 23-2020-September
             let (m, e) = month_at(cx, i + 4)?;
             if alen == 4 && end_ok(cx, e) {
                 return ymd(a, m as i32, b).map(|d| (e, dv(d)));
+            }
+            if blen == 4 && alen <= 2 && end_ok(cx, e) {
+                return ymd(b, m as i32, a).map(|d| (e, dv(d)));
             }
             return None;
         }
@@ -389,6 +398,18 @@ fn spaced_num(cx: &Cx, j: usize) -> Option<(i32, usize)> {
 /// falling on `weekday` when a weekday is stated.
 fn nearest_md(r: Date, m: u8, d: u8, weekday: Option<u8>) -> Option<Date> {
     let y = r.year() as i32;
+    // A date within three months of the reference is that one, whatever
+    // weekday the text gives it ("on Tuesday, January 5" in a January 8
+    // article is three days ago, not next year): a wrong weekday is the
+    // writer's slip, which the consistency checks report. Further away, the
+    // weekday picks the year ("Fri, Jul 18" written in February).
+    if weekday.is_some() {
+        if let Some(near) = nearest_md(r, m, d, None) {
+            if (near - r).get_days().abs() <= 92 {
+                return Some(near);
+            }
+        }
+    }
     if let Some(w) = weekday {
         // The nearest year in which the date falls on that weekday.
         for k in 0..12 {
@@ -497,6 +518,29 @@ fn month_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         }
     }
     // A month alone.
+    let capital = cx.raw(i).starts_with(|c: char| c.is_ascii_uppercase());
+    let full = cx.tk(i).key().len() > 3 || cx.tk(i).key() == "may";
+    if full && capital {
+        if let Some(r) = cx.reference {
+            // "March after next"
+            if cx.is_w(j, "after") && cx.is_w(j + 1, "next") {
+                let y = r.year() as i32 + if (m as i8) > r.month() { 1 } else { 2 };
+                return month_value(y, m as i32).map(|v| (j + 2, v));
+            }
+            // "March in a year", "October in 2 years": that month of the
+            // year the shifted date falls in.
+            if cx.is_w(j, "in") {
+                if let Some((v, u, e)) = one_duration(cx, j + 1) {
+                    if matches!(u, DurationUnit::Year) {
+                        if let Some(Value::Date { date }) = shift(r, v, u, 1) {
+                            let y = date.first_day().year() as i32;
+                            return month_value(y, m as i32).map(|v| (e, v));
+                        }
+                    }
+                }
+            }
+        }
+    }
     if !bare_month_ok(cx, i) {
         return None;
     }
@@ -592,6 +636,17 @@ fn day_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         if !ordinal_form {
             return None;
         }
+        // "on the 15th", "by the first", or standing alone ("The 1st."); not
+        // "set it up the 21st" nor "around the 21st".
+        let lead_ok = i == 0
+            || cx.tk(i - 1).kind == Tk::Punct
+            || matches!(
+                cx.tk(i - 1).key(),
+                "on" | "by" | "until" | "till" | "since" | "before" | "after"
+            );
+        if !lead_ok {
+            return None;
+        }
         let r = cx.reference?;
         let next = cx.t.get(e).map_or("", |t| t.key());
         if cx.t.get(e).is_some_and(|t| t.kind == Tk::Word)
@@ -626,6 +681,21 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if len != 4 {
         return None;
     }
+    // "in 2017 April": a year, then a month name.
+    if (1000..=2999).contains(&y) && matches!(prev, "in" | "since" | "of" | "by" | "until") {
+        if let Some(nt) = cx.t.get(i + 1) {
+            let key = nt.key();
+            if nt.ws
+                && nt.kind == Tk::Word
+                && nt.lex.is_some_and(|l| l.month > 0)
+                && key.len() > 3
+                && key != "march"
+                && day_at(cx, i + 2).is_none()
+            {
+                return month_value(y, nt.lex.map_or(0, |l| l.month) as i32).map(|v| (i + 2, v));
+            }
+        }
+    }
     if i > 0
         && !t.ws
         && !cx.tk(i - 1).is_p('=')
@@ -634,7 +704,10 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     {
         return None;
     }
-    if cx.word_adj(i + 1) || cx.num_adj(i + 1, 0) || cx.is_p_adj(i + 1, ':') {
+    // "2026:" ends a headline ("Beijing Summit 2026: …"); "2026:30" is a
+    // clock or a ratio.
+    if cx.word_adj(i + 1) || cx.num_adj(i + 1, 0) || cx.is_p_adj(i + 1, ':') && cx.num_adj(i + 2, 0)
+    {
         return None;
     }
     if (cx.is_p_adj(i + 1, '.') || cx.is_p_adj(i + 1, ',')) && cx.num_adj(i + 2, 0) {
@@ -642,6 +715,24 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     }
     // "2013-14": a span of years, not a date.
     if cx.t.get(i + 1).is_some_and(|t| t.is_dash() && !t.ws) && cx.num_adj(i + 2, 0) {
+        return None;
+    }
+    // "32 - 2015", "2015 - 32": linked by a dash to a number that is no
+    // year, it is a score, a range or a code.
+    let short_num = |j: usize| {
+        cx.t.get(j)
+            .is_some_and(|t| t.kind == Tk::Num && t.end - t.start != 4)
+    };
+    if cx.t.get(i + 1).is_some_and(|t| t.is_dash()) && short_num(i + 2)
+        || i >= 2 && cx.tk(i - 1).is_dash() && short_num(i - 2)
+    {
+        return None;
+    }
+    // "ABC 2000", "XP 2010": after an acronym, a model or product name.
+    if i > 0 && t.ws && prev.is_empty() && {
+        let p = cx.raw(i - 1);
+        cx.tk(i - 1).kind == Tk::Word && p.len() >= 2 && p.bytes().all(|b| b.is_ascii_uppercase())
+    } {
         return None;
     }
     let strong = matches!(
@@ -748,6 +839,9 @@ fn weekday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if cx.is_p_adj(end, '.') && cx.raw(i).len() <= 4 {
         end += 1;
     }
+    if recurring_weekday(cx, i, end) {
+        return None;
+    }
     // With a date after it.
     let mut k = end;
     if cx.is_p_at(k, ',') {
@@ -852,6 +946,20 @@ fn weekday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     Some((end, dv(d)))
 }
 
+/// The word at `j` is one of `ws` (compared without case; works for words
+/// the lexicon does not know).
+fn raw_in(cx: &Cx, j: usize, ws: &[&str]) -> bool {
+    cx.t.get(j).is_some_and(|t| t.kind == Tk::Word)
+        && ws.iter().any(|w| cx.raw(j).eq_ignore_ascii_case(w))
+}
+
+/// A weekday that names a recurrence, not a day: "every Monday", "each
+/// Friday", "every other Sunday", "Tuesday afternoons".
+fn recurring_weekday(cx: &Cx, i: usize, end: usize) -> bool {
+    (i > 0 && raw_in(cx, i - 1, &["every", "each", "other", "alternate"]))
+        || raw_in(cx, end, &["mornings", "afternoons", "evenings", "nights"])
+}
+
 fn has_year(cx: &Cx, from: usize, to: usize) -> bool {
     (from..to).any(|k| cx.tk(k).kind == Tk::Num && cx.tk(k).end - cx.tk(k).start == 4)
 }
@@ -896,6 +1004,16 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         "today" | "otd" | "tonight" => return Some((i + 1, dv(r))),
         "tomorrow" | "tomorrows" | "tmrw" => return add_days(r, 1).map(|d| (i + 1, dv(d))),
         "yesterday" => return add_days(r, -1).map(|d| (i + 1, dv(d))),
+        // "the ides of March": the 15th of March, May, July and October,
+        // the 13th of the other months.
+        "the" if raw_in(cx, i + 1, &["ides"]) && cx.is_w(i + 2, "of") => {
+            let (m, e) = month_at(cx, i + 3)?;
+            let d = if matches!(m, 3 | 5 | 7 | 10) { 15 } else { 13 };
+            if let Some((y, ye)) = year_at(cx, e, false) {
+                return ymd(y, m as i32, d).map(|dt| (ye, dv(dt)));
+            }
+            return nearest_md(r, m, d as u8, None).map(|dt| (e, dv(dt)));
+        }
         "the" if cx.is_w(i + 1, "day") => {
             let (off, e) = match cx.t.get(i + 2).map_or("", |t| t.key()) {
                 "after" if cx.is_w(i + 3, "tomorrow") => (2, i + 4),
@@ -969,7 +1087,10 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         // "next Tuesday" is the Tuesday of next week and "last Tuesday" that of
         // last week, as calendars speak; "coming"/"past" are the nearest ones.
         let d = match (cx.tk(j - 1).key(), off) {
-            (_, 0) => week_day(r, 0, w),
+            // "this Monday": the one of this week in a past-tense sentence,
+            // else the coming one (today included).
+            (_, 0) if cx.tense(i) == Tense::Past => week_day(r, 0, w),
+            (_, 0) => add_days(r, (w as i64 - wday(r) as i64).rem_euclid(7)),
             ("next" | "following", _) => week_day(r, 1, w),
             ("last" | "previous", _) => week_day(r, -1, w),
             (_, 1) => next_weekday(r, w),
@@ -1030,6 +1151,24 @@ fn nth_weekday_of(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         e += 1;
     }
     let t = cx.t.get(e)?;
+    // "the third month of 2021", "the 9th month of next year"
+    if t.is("month") && cx.is_w(e + 1, "of") && (1..=12).contains(&n) && !from_end {
+        let j = e + 2;
+        if let Some((y, ye)) = year_at(cx, j, false) {
+            return month_value(y, n as i32).map(|v| (ye, v));
+        }
+        let off = match cx.t.get(j).map_or("", |t| t.key()) {
+            "this" | "current" => 0,
+            "next" | "following" => 1,
+            "last" | "previous" => -1,
+            _ => return None,
+        };
+        if cx.is_w(j + 1, "year") {
+            let r = cx.reference?;
+            return month_value(r.year() as i32 + off, n as i32).map(|v| (j + 2, v));
+        }
+        return None;
+    }
     let w = t.lex.map(|l| l.wday).unwrap_or(0);
     let is_day = t.is("day");
     if w == 0 && !is_day {
@@ -1130,6 +1269,15 @@ fn relative_amount(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
     }
     // "3 fridays from now", "2 thursdays ago"
     let n = super::number::cardinal(cx, i, false);
+    // "two upcoming days", "2 upcoming months"
+    if let Some(n) = &n {
+        if cx.is_w(n.end, "upcoming") && n.int {
+            if let Some(u) = cx.t.get(n.end + 1).and_then(|t| t.lex).and_then(|l| l.dur) {
+                let r = cx.reference?;
+                return shift_upcoming(r, n.v, u).map(|v| (n.end + 2, v));
+            }
+        }
+    }
     if let Some(n) = n {
         if let Some(w) =
             cx.t.get(n.end)
@@ -1195,8 +1343,7 @@ fn relative_amount(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
         }
     }
     // "two years ago" names a month; shorter spans name a day.
-    let coarse =
-        nk == "ago" && u == DurationUnit::Year && !matches!(nk, "before" | "after" | "from");
+    let coarse = matches!(nk, "ago" | "hence") && u == DurationUnit::Year;
     if coarse {
         return month_value(d.year() as i32, d.month() as i32).map(|v| (end, v));
     }
@@ -1253,6 +1400,8 @@ enum Rule {
     Boss,
     /// The Saturday nearest Apr 27 when it falls on a Sunday (King's Day).
     Kings,
+    /// A holiday of another calendar (`holiday.rs`).
+    Lunar(super::holiday::Lunar),
 }
 
 /// Holidays with fixed or computable dates. Lunar holidays (Diwali, Eid,
@@ -1294,6 +1443,7 @@ const HOLIDAYS: &[(&str, Rule)] = &[
     ("black friday", Rule::ThanksgivingPlus(1)),
     ("mlk day", Rule::Nth(3, 1, 1)),
     ("mlk jr. day", Rule::Nth(3, 1, 1)),
+    ("mlk Jr. day", Rule::Nth(3, 1, 1)),
     ("martin luther king day", Rule::Nth(3, 1, 1)),
     ("martin luther king's day", Rule::Nth(3, 1, 1)),
     ("martin luther kings day", Rule::Nth(3, 1, 1)),
@@ -1340,7 +1490,13 @@ const HOLIDAYS: &[(&str, Rule)] = &[
 fn holiday_table() -> &'static super::phrase::PhraseTable<Rule> {
     static T: std::sync::OnceLock<super::phrase::PhraseTable<Rule>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        super::phrase::PhraseTable::new(HOLIDAYS.iter().map(|&(s, r)| (s.to_string(), r)))
+        super::phrase::PhraseTable::new(
+            HOLIDAYS.iter().map(|&(s, r)| (s.to_string(), r)).chain(
+                super::holiday::LUNAR_HOLIDAYS
+                    .iter()
+                    .map(|&(s, r)| (s.to_string(), Rule::Lunar(r))),
+            ),
+        )
     })
 }
 
@@ -1401,6 +1557,7 @@ fn holiday_in(rule: Rule, y: i32) -> Option<Date> {
                 _ => Some(d),
             }
         }
+        Rule::Lunar(l) => super::holiday::lunar_in(l, y),
         Rule::Kings => {
             let d = ymd(y, 4, 27)?;
             if wday(d) == 7 {
@@ -1449,6 +1606,11 @@ fn holiday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         return holiday_in(*rule, y).map(|d| (ye, dv(d)));
     }
     let r = cx.reference?;
+    // "thanksgiving in a year", "diwali six years hence", "easter 3 months
+    // ago": the holiday of the year that the shifted date falls in.
+    if let Some((e2, Value::Date { date })) = relative_amount(cx, e, false) {
+        return holiday_in(*rule, date.first_day().year() as i32).map(|d| (e2, dv(d)));
+    }
     if cx.is_w(e, "of")
         && cx
             .t
@@ -1530,6 +1692,111 @@ mod tests {
             "2026-01-07",
             "On Tuesday, Lee met Zhao",
             &["Tuesday|date 2026-01-06"],
+        );
+    }
+
+    #[test]
+    fn holidays_of_other_calendars() {
+        check_ref(
+            "2023-06-01",
+            "families gathered for Diwali this year",
+            &["Diwali|date 2023-11-12", "this year|date 2023"],
+        );
+        check_ref(
+            "2023-06-01",
+            "shops closed for Lunar New Year 2024",
+            &["Lunar New Year 2024|date 2024-02-10"],
+        );
+        check_ref(
+            "2023-06-01",
+            "after Eid al-Fitr 2024",
+            &["Eid al-Fitr 2024|date 2024-04-10"],
+        );
+        check_ref(
+            "2023-06-01",
+            "a rally on Easter Monday",
+            &["Easter Monday|date 2024-04-01"],
+        );
+        check_ref(
+            "2023-06-01",
+            "the fair reopens Easter in 2 years",
+            &["Easter in 2 years|date 2025-04-20"],
+        );
+    }
+
+    #[test]
+    fn recurrences_and_codes_are_not_dates() {
+        check_ref("2023-06-01", "The club meets every Thursday.", &[]);
+        check_ref("2023-06-01", "She works Saturday nights.", &[]);
+        check_ref(
+            "2023-06-01",
+            "we could meet around the 9th",
+            &["9th|ordinal 9"],
+        );
+        check_ref(
+            "2023-06-01",
+            "the deadline is on the 9th",
+            &["the 9th|date 2023-06-09"],
+        );
+        check_ref(
+            "2023-06-01",
+            "the final score was 2019 - 35",
+            &["2019|number 2019", "35|number 35"],
+        );
+        check_ref("2023-06-01", "the XR 2000 scanner", &["2000|number 2000"]);
+    }
+
+    #[test]
+    fn weekday_with_a_near_date_keeps_the_nearest_year() {
+        check_ref(
+            "2026-01-08",
+            "They met on Tuesday, January 5.",
+            &["Tuesday, January 5|date 2026-01-05"],
+        );
+        check_ref(
+            "2025-02-01",
+            "The fair opens Sun, Aug 9",
+            &["Sun, Aug 9|date 2026-08-09"],
+        );
+    }
+
+    #[test]
+    fn more_date_phrases() {
+        check_ref(
+            "2024-01-10",
+            "Caesar fell on the ides of March",
+            &["the ides of March|date 2024-03-15"],
+        );
+        check_ref(
+            "2024-01-10",
+            "three upcoming weeks",
+            &["three upcoming weeks|date 2024-01-31"],
+        );
+        check_ref(
+            "2024-01-10",
+            "June in 2 years",
+            &["June in 2 years|date 2026-06"],
+        );
+        check_ref("2024-01-10", "9june 2021", &["9june 2021|date 2021-06-09"]);
+        check_ref(
+            "2024-01-10",
+            "they moved in 2019 October",
+            &["2019 October|date 2019-10"],
+        );
+        check_ref(
+            "2024-01-10",
+            "the fourth month of next year",
+            &["the fourth month of next year|date 2025-04"],
+        );
+        check_ref(
+            "2024-01-10",
+            "Lisbon Forum 2024: a preview",
+            &["2024|date 2024"],
+        );
+        check_ref(
+            "2024-01-10",
+            "Let's meet this Friday.",
+            &["this Friday|date 2024-01-12"],
         );
     }
 

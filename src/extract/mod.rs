@@ -14,6 +14,7 @@
 //! day, phone numbers, codes and URLs are recognised only to be skipped.
 
 mod date;
+mod holiday;
 pub mod jsonl;
 mod lexicon;
 mod measure;
@@ -253,6 +254,10 @@ impl Cx<'_> {
         (s..i).any(|k| {
             let t = &self.t[k];
             let key = t.key();
+            // "will have a meeting in 2 weeks" is future, not perfect.
+            if matches!(key, "have" | "has") && k > 0 && self.t[k - 1].is("will") {
+                return false;
+            }
             matches!(
                 key,
                 "first"
