@@ -178,7 +178,7 @@ for i, f in enumerate(sorted(os.listdir(d))):
 PY
 measure "factlint extract --jsonl" sh -c "\"$BIN\" extract --jsonl < \"$BENCH/slice.jsonl\""
 Q_E=$WALL
-say "| tool | wall (s) | bytes/s | time vs `factlint check` |"
+say "| tool | wall (s) | bytes/s | time vs factlint check |"
 say "|---|---:|---:|---:|"
 say "| \`factlint check\` ($MAIN_RULES rules, whole pipeline) | $Q_F | $(awk -v b="$SB" -v t="$Q_F" 'BEGIN{printf "%d", b/t}') | 1 |"
 say "| \`factlint extract --jsonl\` (extractor only, by line) | $Q_E | $(awk -v b="$SB" -v t="$Q_E" 'BEGIN{printf "%d", b/t}') | $(ratio "$Q_E" "$Q_F") |"
