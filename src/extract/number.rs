@@ -392,6 +392,7 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
                 suffix_scale(raw, true).filter(|_| raw.len() >= 2)
             } else if matches!(raw, "k" | "K" | "M" | "G")
                 && cx.t.get(n.end + 1).is_none_or(|t| t.kind == Tk::Punct)
+                && !cx.word_adj(n.end + 2)
             {
                 // "2.33 k", "1,674.5 G": a spaced scale letter ending the number.
                 suffix_scale(raw, false)
