@@ -559,6 +559,30 @@ fn currency(w: &CurWord) -> Option<Currency> {
 /// Money at token `i`.
 pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let table = money_table();
+    // "($99.99)": an accountant's negative, a bare amount in parentheses;
+    // not a conversion after another amount ("€50 ($55)") nor "(about $5)".
+    if cx.is_p_at(i, '(') && cx.tk(i + 1).kind != Tk::Word {
+        let after_amount = i > 0 && {
+            let p = cx.tk(i - 1);
+            p.kind == Tk::Num
+                || p.lex.is_some_and(|l| l.card.is_some())
+                || table.longest(cx, i - 1).is_some()
+                || (p.kind == Tk::Word && i > 1 && cx.tk(i - 2).kind == Tk::Num && !p.ws)
+        };
+        if !after_amount && !cx.tk(i + 1).ws {
+            if let Some((end, Value::Money { amount, currency })) = money(cx, i + 1) {
+                if cx.is_p_adj(end, ')') && amount > 0.0 {
+                    return Some((
+                        end + 1,
+                        Value::Money {
+                            amount: -amount,
+                            currency,
+                        },
+                    ));
+                }
+            }
+        }
+    }
     // Currency first: "$273 billion", "US$ 3.14", "RM42", "ringgit 42".
     if let Some((w, j)) = table.longest(cx, i) {
         // "try one": a lowercase word that spells a code is a code only
@@ -619,7 +643,13 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     } else {
         n.end
     };
-    let (w, mut end) = table.longest(cx, at)?;
+    let Some((w, mut end)) = table.longest(cx, at) else {
+        return foreign_name(cx, n.v, at);
+    };
+    // "1 $10 bill", "3 USD50": the sign belongs to the amount after it.
+    if cx.num_adj(end, 0) {
+        return None;
+    }
     let glued = !cx.tk(at).ws;
     let key = cx.tk(at).key();
     if matches!(key, "c" | "p" | "le") && cx.word_adj(end) {
@@ -670,6 +700,34 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         Value::Money {
             amount,
             currency: cur,
+        },
+    ))
+}
+
+/// "420 million Finnish markka", "50 Jamaican dollars": a nationality
+/// before a currency name. Which currency the adjective picks is not known
+/// here, so the amount has no currency.
+fn foreign_name(cx: &Cx, amount: f64, at: usize) -> Option<(usize, Value)> {
+    let t = cx.t.get(at)?;
+    if t.kind != Tk::Word || !t.ws {
+        return None;
+    }
+    let w = cx.raw(at).to_ascii_lowercase();
+    if !["ish", "ian", "ese", "an", "ic", "i"]
+        .iter()
+        .any(|s| w.ends_with(s) && w.len() > s.len() + 2)
+    {
+        return None;
+    }
+    let (cw, end) = money_table().longest(cx, at + 1)?;
+    if cw.pos != Pos::After || cx.word_adj(end) || !cx.tk(at + 1).ws {
+        return None;
+    }
+    Some((
+        end,
+        Value::Money {
+            amount,
+            currency: None,
         },
     ))
 }
@@ -851,7 +909,9 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             },
         ));
     }
-    let (v, u, end) = one_quantity(cx, i)?;
+    let Some((v, u, end)) = one_quantity(cx, i) else {
+        return shared_unit(cx, i);
+    };
     let mut amount = u.to_si(v);
     let mut end = end;
     let mut last = u;
@@ -889,6 +949,35 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             dimension: u.dimension,
             unit: u.symbol,
             written: v,
+        },
+    ))
+}
+
+/// "45 and 50 mg": the first of two coordinated amounts takes the unit of
+/// the second. A range ("between 45 and 50 mg", "45 to 50 mg") is one
+/// value stated at its end, so it is left alone.
+fn shared_unit(cx: &Cx, i: usize) -> Option<(usize, Value)> {
+    if cx.tk(i).kind != Tk::Num || (i > 0 && cx.is_w(i - 1, "between")) {
+        return None;
+    }
+    let n = cardinal(cx, i, false)?;
+    if !n.bare || n.plain4 || !(cx.is_w(n.end, "and") || cx.is_w(n.end, "or")) {
+        return None;
+    }
+    if cx.tk(n.end + 1).kind != Tk::Num {
+        return None;
+    }
+    let (_, u, _) = one_quantity(cx, n.end + 1)?;
+    if u.offset != 0.0 {
+        return None;
+    }
+    Some((
+        n.end,
+        Value::Quantity {
+            amount: u.to_si(n.v),
+            dimension: u.dimension,
+            unit: u.symbol,
+            written: n.v,
         },
     ))
 }
@@ -1188,6 +1277,14 @@ pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usiz
     if n.ord {
         return None;
     }
+    // "the 1960s", "the '80s": decades, not seconds.
+    if cx.raw_adj(n.end) == Some("s")
+        && n.int
+        && n.v % 10.0 == 0.0
+        && (n.plain4 || (i > 0 && (cx.tk(i - 1).is_p('\'') || cx.is_w(i - 1, "the"))))
+    {
+        return None;
+    }
     let mut j = n.end;
     if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws) {
         j += 1;
@@ -1402,6 +1499,36 @@ mod tests {
         check("a dose of 250 mcg", &["250 mcg|quantity 0 kg"]);
         check("a 2 kibibyte block", &["2 kibibyte|quantity 16384 bit"]);
         check("at 6e9 s-1", &["6e9 s-1|quantity 6000000000 Hz"]);
+    }
+
+    #[test]
+    fn money_in_parentheses_signs_and_nationalities() {
+        check("net income was (£12.50).", &["(£12.50)|money -12.5 GBP?"]);
+        check(
+            "a fee of £40 ($52)",
+            &["£40|money 40 GBP?", "$52|money 52 USD?"],
+        );
+        check("(roughly $7)", &["roughly $7|money 7 USD? about"]);
+        check("2 $5 coupons", &["2|number 2", "$5|money 5 USD?"]);
+        check("30 Danish kroner", &["30 Danish kroner|money 30"]);
+    }
+
+    #[test]
+    fn shared_units_and_decades() {
+        check(
+            "doses of 20 and 40 mg",
+            &["20|quantity 0.00002 kg", "40 mg|quantity 0.00004 kg"],
+        );
+        check(
+            "between 20 and 40 mg",
+            &["20|number 20", "40 mg|quantity 0.00004 kg"],
+        );
+        check("the 1980s boom", &["1980s|number 1980"]);
+        check("it took 40s", &["40s|duration 40 second"]);
+        check(
+            "waited twenty and five minutes",
+            &["twenty and five minutes|duration 25 minute"],
+        );
     }
 
     #[test]
