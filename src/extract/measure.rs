@@ -709,14 +709,14 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
 /// here, so the amount has no currency.
 fn foreign_name(cx: &Cx, amount: f64, at: usize) -> Option<(usize, Value)> {
     let t = cx.t.get(at)?;
-    if t.kind != Tk::Word || !t.ws {
+    if t.kind != Tk::Word || !t.ws || cx.tk(at + 1).lex.is_none() {
         return None;
     }
-    let w = cx.raw(at).to_ascii_lowercase();
-    if !["ish", "ian", "ese", "an", "ic", "i"]
-        .iter()
-        .any(|s| w.ends_with(s) && w.len() > s.len() + 2)
-    {
+    let w = cx.raw(at).as_bytes();
+    let ends = |s: &str| {
+        w.len() > s.len() + 2 && w[w.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+    };
+    if !["ish", "ian", "ese", "an", "ic", "i"].into_iter().any(ends) {
         return None;
     }
     let (cw, end) = money_table().longest(cx, at + 1)?;
@@ -997,7 +997,12 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
     }
     // "1500b" in a sentence about data is bits, "573.15K" in one about
     // temperature kelvin: not the scale letters "b" (billion) and "K".
-    if t.kind == Tk::Num {
+    // Only look when a glued "b" or "K" ends the run of digits.
+    let mut k = i + 1;
+    while cx.t.get(k).is_some_and(|t| !t.ws && t.kind == Tk::Punct) || cx.num_adj(k, 0) {
+        k += 1;
+    }
+    if t.kind == Tk::Num && matches!(cx.raw_adj(k), Some("b" | "K")) {
         if let Some(d) = super::number::digits(cx, i) {
             let letter = cx.raw_adj(d.end);
             let unit = match letter {
