@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::excerpt::Retained;
+
 /// A half-open byte range `start..end` into a [`SourceFile`]'s text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
@@ -80,6 +82,9 @@ pub struct SourceFile {
     /// The whole text, shared cheaply between stages and diagnostics.
     pub text: Arc<str>,
     line_starts: Vec<usize>,
+    /// For a file whose text was dropped: the spans a report still needs
+    /// (see [`crate::excerpt`]). `text` is then empty.
+    retained: Option<Arc<Retained>>,
 }
 
 impl SourceFile {
@@ -92,11 +97,32 @@ impl SourceFile {
             name: name.into(),
             text,
             line_starts,
+            retained: None,
         }
+    }
+
+    /// A copy that keeps only `spans` (their words, positions and lines) and
+    /// drops the text: what a report of cross-document outcomes needs of a
+    /// document once it has been checked.
+    pub fn retain(&self, spans: impl IntoIterator<Item = Span>) -> SourceFile {
+        SourceFile {
+            name: self.name.clone(),
+            text: Arc::from(""),
+            line_starts: vec![0],
+            retained: Some(Arc::new(Retained::new(self, spans))),
+        }
+    }
+
+    /// What is kept of a file made by [`SourceFile::retain`].
+    pub fn retained(&self) -> Option<&Retained> {
+        self.retained.as_deref()
     }
 
     /// The line and column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> LineCol {
+        if let Some(r) = &self.retained {
+            return r.line_col(offset);
+        }
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
@@ -114,11 +140,17 @@ impl SourceFile {
 
     /// The text under a span.
     pub fn slice(&self, span: Span) -> &str {
+        if let Some(r) = &self.retained {
+            return r.slice(span);
+        }
         &self.text[span.start.min(self.text.len())..span.end.min(self.text.len())]
     }
 
     /// The byte span of the whole line containing `offset`, without its newline.
     pub fn line_span(&self, offset: usize) -> Span {
+        if let Some(r) = &self.retained {
+            return r.line_span(offset);
+        }
         let lc = self.line_col(offset);
         let start = self.line_starts[lc.line - 1];
         let end = self
@@ -141,6 +173,10 @@ impl SourceFile {
         max_line: usize,
         margin: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        if self.retained.is_some() {
+            // The text is gone; the report re-reads files it shows.
+            return Err(miette::MietteError::OutOfBounds);
+        }
         let (start, end) = (span.offset(), span.offset() + span.len());
         let line = self.line_span(start);
         let last_line = self.line_span(end.saturating_sub(1).max(start));

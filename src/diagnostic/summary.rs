@@ -42,9 +42,23 @@ impl Counts {
 
 /// The summary table: one row per document, then the total.
 pub fn render(documents: &[String], outcomes: &[Outcome]) -> String {
-    let width = documents
+    let rows: Vec<(&str, Counts)> = documents
         .iter()
-        .map(|d| d.chars().count())
+        .enumerate()
+        .map(|(i, d)| {
+            let c = Counts::of(outcomes.iter().filter(|o| o.document == i));
+            (d.as_str(), c)
+        })
+        .collect();
+    render_rows(&rows, Counts::of(outcomes))
+}
+
+/// The summary table from counts already made: what a streaming run keeps
+/// of each document once its outcomes are written.
+pub fn render_rows(rows: &[(&str, Counts)], total: Counts) -> String {
+    let width = rows
+        .iter()
+        .map(|(d, _)| d.chars().count())
         .max()
         .unwrap_or(8)
         .max(8);
@@ -54,15 +68,14 @@ pub fn render(documents: &[String], outcomes: &[Outcome]) -> String {
         "{:<width$}  {:>9}  {:>12}  {:>10}  {:>9}",
         "document", "supported", "contradicted", "not stated", "ambiguous"
     );
-    for (i, d) in documents.iter().enumerate() {
-        let c = Counts::of(outcomes.iter().filter(|o| o.document == i));
+    for (d, c) in rows {
         let _ = writeln!(
             out,
             "{d:<width$}  {:>9}  {:>12}  {:>10}  {:>9}",
             c.supported, c.contradicted, c.not_stated, c.ambiguous
         );
     }
-    let c = Counts::of(outcomes);
+    let c = total;
     let _ = writeln!(
         out,
         "{:<width$}  {:>9}  {:>12}  {:>10}  {:>9}",

@@ -68,6 +68,9 @@ impl BindContext<'_> {
             .get(i)
             .copied()
             .filter(|s| s.start <= span.start)
+            // A mention that runs past a sentence break ("28\n\nShr") still
+            // lies inside its sentence: the window code slices up to its end.
+            .map(|s| s.join(span))
             .unwrap_or(span)
     }
 
@@ -266,6 +269,9 @@ pub fn bind_all(
     facts
         .iter()
         .map(|fact| match &fact.source {
+            // With hundreds of rules most facts' keywords are absent from a
+            // given document: skip those without looking at its mentions.
+            FactSource::Binder(b) if !keywords_present(b, cx) => Vec::new(),
             FactSource::Binder(b) => mentions
                 .iter()
                 .filter(|m| kind_fits(fact, m))
@@ -274,6 +280,14 @@ pub fn bind_all(
             FactSource::Derived(_) => Vec::new(),
         })
         .collect()
+}
+
+/// Whether the document holds a keyword of every group the binder needs
+/// (and a counted noun, for a count). When it does not, no mention binds.
+fn keywords_present(b: &Binder, cx: &BindContext<'_>) -> bool {
+    let occurs = |k: &Keyword| cx.index.id(k).is_some_and(|id| !cx.hits.of(id).is_empty());
+    b.all_of.iter().all(|group| group.iter().any(occurs))
+        && (b.count_of.is_empty() || b.count_of.iter().any(occurs))
 }
 
 #[cfg(test)]

@@ -4,6 +4,9 @@
 //! Aho–Corasick automaton, so a document is scanned once however many rules
 //! there are; binders then look occurrences up by keyword id.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::check::model::{Keyword, RuleSet};
@@ -21,6 +24,35 @@ pub struct KeywordIndex {
     open_ended: Vec<bool>,
     /// Lowercased keyword texts (with `*` stripped), by id.
     texts: Vec<String>,
+    /// Keywords as written in the rules, to their ids: binders look ids up
+    /// for every mention, and a thousand rules must not pay a normalisation
+    /// and a linear search each time.
+    by_text: HashMap<String, KeywordId>,
+    /// The same, keyed by the address of each [`Keyword`] of the rule set
+    /// the index was built from, with its text to confirm the hit: hashing
+    /// an address is several times cheaper than hashing the text, and binding
+    /// asks for ids millions of times in a large run.
+    by_address: HashMap<usize, (KeywordId, Box<str>), BuildHasherDefault<AddressHasher>>,
+}
+
+/// A hasher for addresses: one multiply (Fibonacci hashing).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(26);
+    }
 }
 
 /// Where each keyword occurs in one document: spans per [`KeywordId`], sorted.
@@ -60,17 +92,31 @@ impl KeywordIndex {
     pub fn new(rules: &RuleSet) -> KeywordIndex {
         let mut texts: Vec<String> = Vec::new();
         let mut open_ended = Vec::new();
+        let mut by_text = HashMap::new();
+        let mut by_address = HashMap::default();
         let mut add = |k: &Keyword| {
-            let (t, open) = normalise(&k.text);
-            if !t.is_empty()
-                && !texts
-                    .iter()
-                    .zip(&open_ended)
-                    .any(|(x, o)| *x == t && *o == open)
-            {
-                texts.push(t);
-                open_ended.push(open);
+            if let Some(&id) = by_text.get(&k.text) {
+                by_address.insert(address(k), (id, k.text.as_str().into()));
+                return;
             }
+            let (t, open) = normalise(&k.text);
+            if t.is_empty() {
+                return;
+            }
+            let id = match texts
+                .iter()
+                .zip(&open_ended)
+                .position(|(x, o)| *x == t && *o == open)
+            {
+                Some(i) => i,
+                None => {
+                    texts.push(t);
+                    open_ended.push(open);
+                    texts.len() - 1
+                }
+            };
+            by_text.insert(k.text.clone(), KeywordId(id));
+            by_address.insert(address(k), (KeywordId(id), k.text.as_str().into()));
         };
         for file in &rules.files {
             for fact in &file.facts {
@@ -83,6 +129,9 @@ impl KeywordIndex {
         }
         let automaton = (!texts.is_empty()).then(|| {
             AhoCorasickBuilder::new()
+                // A DFA scans several times faster than the default NFA; the
+                // keywords of even a thousand rules make a small one.
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .build(&texts)
@@ -92,11 +141,21 @@ impl KeywordIndex {
             automaton,
             open_ended,
             texts,
+            by_text,
+            by_address,
         }
     }
 
     /// The id of a keyword as written in a rule.
     pub fn id(&self, k: &Keyword) -> Option<KeywordId> {
+        if let Some((id, text)) = self.by_address.get(&address(k)) {
+            if **text == *k.text {
+                return Some(*id);
+            }
+        }
+        if let Some(&id) = self.by_text.get(&k.text) {
+            return Some(id);
+        }
         let (t, open) = normalise(&k.text);
         self.texts
             .iter()
@@ -146,6 +205,11 @@ impl KeywordIndex {
         }
         KeywordHits { hits }
     }
+}
+
+/// Where a keyword lives: the key of [`KeywordIndex::id`]'s fast path.
+fn address(k: &Keyword) -> usize {
+    std::ptr::from_ref(k) as usize
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
