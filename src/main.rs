@@ -115,7 +115,7 @@ enum FactsFormat {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Color {
-    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    /// Colour each stream that is a terminal, unless NO_COLOR is set.
     Auto,
     /// Always colour.
     Always,
@@ -128,16 +128,18 @@ const INVALID: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let style = match cli.color {
+    // The report goes to stdout, diagnostics about the input to stderr: each
+    // is coloured only if its own stream is a terminal.
+    let no_color = std::env::var_os("NO_COLOR").is_some();
+    let style_for = |is_terminal: bool| match cli.color {
         Color::Always => Style::Color,
         Color::Never => Style::Plain,
-        Color::Auto if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
-            Style::Color
-        }
+        Color::Auto if is_terminal && !no_color => Style::Color,
         Color::Auto => Style::Plain,
     };
+    let style = style_for(io::stdout().is_terminal());
     let mut ui = Ui {
-        handler: diagnostic::handler(style),
+        handler: diagnostic::handler(style_for(io::stderr().is_terminal())),
         style,
         failed: false,
     };

@@ -176,6 +176,11 @@ const WEEKDAYS: [(&str, u8); 17] = [
 /// Words used by the grammars as literals: prepositions, hedges, relative
 /// date words, money and unit words. Listed so the tokenizer gives them keys.
 const PLAIN: &[&str] = &[
+    // Counting nouns: "a pair", "a gross", "a baker's dozen", "a square dozen".
+    "pair",
+    "gross",
+    "baker",
+    "square",
     "a",
     "an",
     "and",
@@ -479,6 +484,7 @@ fn build() -> HashMap<&'static str, &'static Lex> {
     entry(&mut m, "nineth").ord = Some((9.0, Lvl::Unit));
     entry(&mut m, "fourty").card = Some((40.0, Lvl::Tens));
     entry(&mut m, "nought").card = Some((0.0, Lvl::Unit));
+    entry(&mut m, "nil").card = Some((0.0, Lvl::Unit));
     entry(&mut m, "naught").card = Some((0.0, Lvl::Unit));
     entry(&mut m, "hundred").card = Some((100.0, Lvl::Hundred));
     entry(&mut m, "hundredth").ord = Some((100.0, Lvl::Hundred));

@@ -299,15 +299,227 @@ fn money_table() -> &'static PhraseTable<CurWord> {
     })
 }
 
+/// Spellings the extractor reads but the rule language does not accept as
+/// unit names: lowercase scale letters after "degrees", common misspellings,
+/// inverse seconds, and "b" for bits (only in a sentence about data, see
+/// `one_quantity`). (spelling, symbol of the unit in `Unit::all`).
+const EXTRA_UNITS: &[(&str, &str)] = &[
+    ("degrees c", "°C"),
+    ("degree c", "°C"),
+    ("deg c", "°C"),
+    ("deg C", "°C"),
+    ("deg celsius", "°C"),
+    ("°c", "°C"),
+    ("° c", "°C"),
+    ("celcius", "°C"),
+    ("degrees celcius", "°C"),
+    ("degree celcius", "°C"),
+    ("centigrate", "°C"),
+    ("degrees f", "°F"),
+    ("degree f", "°F"),
+    ("deg f", "°F"),
+    ("deg F", "°F"),
+    ("deg fahrenheit", "°F"),
+    ("°f", "°F"),
+    ("° f", "°F"),
+    ("farenheit", "°F"),
+    ("degrees farenheit", "°F"),
+    ("degree farenheit", "°F"),
+    ("fahrenheight", "°F"),
+    ("s-1", "Hz"),
+    ("s^-1", "Hz"),
+    ("s⁻¹", "Hz"),
+    ("b", "bit"),
+];
+
 fn unit_table() -> &'static PhraseTable<&'static Unit> {
     static T: OnceLock<PhraseTable<&'static Unit>> = OnceLock::new();
     T.get_or_init(|| {
+        let extra = EXTRA_UNITS.iter().filter_map(|&(s, sym)| {
+            let u = Unit::all().iter().find(|u| u.symbol == sym)?;
+            Some((s.to_string(), u))
+        });
         PhraseTable::new(
             Unit::all()
                 .iter()
-                .flat_map(|u| u.spellings.iter().map(move |s| (s.to_string(), u))),
+                .flat_map(|u| u.spellings.iter().map(move |s| (s.to_string(), u)))
+                .chain(extra),
         )
     })
+}
+
+/// Words that make a sentence about temperature: a bare degree sign or a
+/// letter "C" or "F" after a number is then a temperature.
+const HEAT_WORDS: &[&str] = &[
+    "temperature",
+    "temperatures",
+    "temp",
+    "celsius",
+    "centigrade",
+    "fahrenheit",
+    "kelvin",
+    "weather",
+    "hot",
+    "hotter",
+    "hottest",
+    "cold",
+    "colder",
+    "coldest",
+    "warm",
+    "warmer",
+    "warmest",
+    "heat",
+    "heatwave",
+    "thermometer",
+    "boil",
+    "boils",
+    "boiling",
+    "freeze",
+    "freezes",
+    "freezing",
+    "melt",
+    "melts",
+    "melting",
+    "outside",
+    "highs",
+    "lows",
+];
+
+/// Words that make a sentence about data: "b" after a number is then bits.
+const DATA_WORDS: &[&str] = &[
+    "data",
+    "packet",
+    "packets",
+    "bit",
+    "bits",
+    "byte",
+    "bytes",
+    "bandwidth",
+    "transmit",
+    "transmits",
+    "transmitted",
+    "transfer",
+    "download",
+    "upload",
+    "memory",
+    "storage",
+    "server",
+    "network",
+    "file",
+    "files",
+];
+
+/// Whether the sentence around token `i` has one of `words` (compared
+/// case-insensitively), or, for temperature, a "°C"/"°F" sign.
+fn sentence_has(cx: &Cx, i: usize, words: &[&str]) -> bool {
+    let (s, e) = clause_bounds(cx, i);
+    let mut buf = [0u8; 16];
+    (s..e.min(cx.t.len())).any(|k| {
+        let t = cx.tk(k);
+        if t.kind != Tk::Word {
+            return false;
+        }
+        let raw = cx.raw(k).as_bytes();
+        if raw.len() > buf.len() || !raw.is_ascii() {
+            return false;
+        }
+        for (d, c) in buf.iter_mut().zip(raw) {
+            *d = c.to_ascii_lowercase();
+        }
+        let w = std::str::from_utf8(&buf[..raw.len()]).unwrap_or("");
+        words.contains(&w)
+            || (words == HEAT_WORDS
+                && matches!(w, "c" | "f")
+                && k > 0
+                && cx.tk(k - 1).is_p('°')
+                && !t.ws)
+    })
+}
+
+/// The clause around token `i`, up to 20 tokens back and 15 on: bounded by
+/// ";" and by sentence ends, not by decimal points.
+fn clause_bounds(cx: &Cx, i: usize) -> (usize, usize) {
+    let stop = |k: usize| {
+        let t = cx.tk(k);
+        t.kind == Tk::Punct
+            && (matches!(t.ch, '!' | '?' | ';') || (t.ch == '.' && !cx.num_adj(k + 1, 0)))
+    };
+    let mut s = i;
+    while s > 0 && i - s < 20 && !stop(s - 1) {
+        s -= 1;
+    }
+    let mut e = i;
+    while e < cx.t.len() && e - i < 15 && !stop(e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// The temperature scale a bare degree at `i` is on, in a sentence about
+/// temperature: the nearest scale named after it ("−40° on the Celsius
+/// scale"), else before it.
+fn named_scale(cx: &Cx, i: usize) -> Option<&'static Unit> {
+    let (s, e) = clause_bounds(cx, i);
+    let scale = |k: usize| -> Option<&'static str> {
+        let w = cx.raw(k);
+        if w.eq_ignore_ascii_case("celsius") || w.eq_ignore_ascii_case("centigrade") {
+            Some("°C")
+        } else if w.eq_ignore_ascii_case("fahrenheit") {
+            Some("°F")
+        } else {
+            None
+        }
+    };
+    let found = (i..e.min(cx.t.len()))
+        .find_map(scale)
+        .or_else(|| (s..i).rev().find_map(scale))?;
+    Unit::lookup(found)
+}
+
+/// A unit in brackets straight after a number: "20 (kg)", "5 [m]".
+fn bracketed_unit(cx: &Cx, j: usize) -> Option<(&'static &'static Unit, usize)> {
+    let open = cx.t.get(j)?;
+    let close = match open.ch {
+        '(' if open.kind == Tk::Punct => ')',
+        '[' if open.kind == Tk::Punct => ']',
+        '{' if open.kind == Tk::Punct => '}',
+        '<' if open.kind == Tk::Punct => '>',
+        _ => return None,
+    };
+    if !cx.word_adj(j + 1) {
+        return None;
+    }
+    let (u, e) = unit_table().longest(cx, j + 1)?;
+    cx.is_p_adj(e, close).then_some((u, e + 1))
+}
+
+/// "thick", "long", "wide" after "2 in": the size the inches measure.
+fn size_adjective(cx: &Cx, k: usize) -> bool {
+    let w = cx.raw(k).to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across" | "thin"
+    ) && cx
+        .t
+        .get(k + 1)
+        .is_none_or(|t| t.kind == Tk::Punct && !t.is_dash() || t.is("and"))
+}
+
+/// Seconds in a unit of time after "per" or "/" in a speed: "per
+/// millisecond", "/s", "per hour".
+fn per_time(cx: &Cx, k: usize) -> Option<(f64, usize)> {
+    let t = cx.t.get(k)?;
+    if t.kind != Tk::Word || cx.word_adj(k + 1) {
+        return None;
+    }
+    let secs = match cx.raw(k).to_ascii_lowercase().as_str() {
+        "ms" | "millisecond" | "milliseconds" | "msec" => 1e-3,
+        "s" | "sec" | "second" => 1.0,
+        "min" | "minute" => 60.0,
+        "h" | "hr" | "hour" => 3600.0,
+        _ => return None,
+    };
+    Some((secs, k + 1))
 }
 
 fn time_table() -> &'static PhraseTable<(DurationUnit, f64)> {
@@ -325,6 +537,9 @@ pub(crate) fn phrase_words() -> Vec<String> {
         for s in u.spellings {
             v.extend(words_of(s));
         }
+    }
+    for (s, _) in EXTRA_UNITS {
+        v.extend(words_of(s));
     }
     for (s, ..) in TIME_WORDS {
         v.extend(words_of(s));
@@ -344,6 +559,30 @@ fn currency(w: &CurWord) -> Option<Currency> {
 /// Money at token `i`.
 pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let table = money_table();
+    // "($99.99)": an accountant's negative, a bare amount in parentheses;
+    // not a conversion after another amount ("€50 ($55)") nor "(about $5)".
+    if cx.is_p_at(i, '(') && cx.tk(i + 1).kind != Tk::Word {
+        let after_amount = i > 0 && {
+            let p = cx.tk(i - 1);
+            p.kind == Tk::Num
+                || p.lex.is_some_and(|l| l.card.is_some())
+                || table.longest(cx, i - 1).is_some()
+                || (p.kind == Tk::Word && i > 1 && cx.tk(i - 2).kind == Tk::Num && !p.ws)
+        };
+        if !after_amount && !cx.tk(i + 1).ws {
+            if let Some((end, Value::Money { amount, currency })) = money(cx, i + 1) {
+                if cx.is_p_adj(end, ')') && amount > 0.0 {
+                    return Some((
+                        end + 1,
+                        Value::Money {
+                            amount: -amount,
+                            currency,
+                        },
+                    ));
+                }
+            }
+        }
+    }
     // Currency first: "$273 billion", "US$ 3.14", "RM42", "ringgit 42".
     if let Some((w, j)) = table.longest(cx, i) {
         // "try one": a lowercase word that spells a code is a code only
@@ -404,7 +643,13 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     } else {
         n.end
     };
-    let (w, mut end) = table.longest(cx, at)?;
+    let Some((w, mut end)) = table.longest(cx, at) else {
+        return foreign_name(cx, n.v, at);
+    };
+    // "1 $10 bill", "3 USD50": the sign belongs to the amount after it.
+    if cx.num_adj(end, 0) {
+        return None;
+    }
     let glued = !cx.tk(at).ws;
     let key = cx.tk(at).key();
     if matches!(key, "c" | "p" | "le") && cx.word_adj(end) {
@@ -455,6 +700,34 @@ pub(crate) fn money(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         Value::Money {
             amount,
             currency: cur,
+        },
+    ))
+}
+
+/// "420 million Finnish markka", "50 Jamaican dollars": a nationality
+/// before a currency name. Which currency the adjective picks is not known
+/// here, so the amount has no currency.
+fn foreign_name(cx: &Cx, amount: f64, at: usize) -> Option<(usize, Value)> {
+    let t = cx.t.get(at)?;
+    if t.kind != Tk::Word || !t.ws || cx.tk(at + 1).lex.is_none() {
+        return None;
+    }
+    let w = cx.raw(at).as_bytes();
+    let ends = |s: &str| {
+        w.len() > s.len() + 2 && w[w.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+    };
+    if !["ish", "ian", "ese", "an", "ic", "i"].into_iter().any(ends) {
+        return None;
+    }
+    let (cw, end) = money_table().longest(cx, at + 1)?;
+    if cw.pos != Pos::After || cx.word_adj(end) || !cx.tk(at + 1).ws {
+        return None;
+    }
+    Some((
+        end,
+        Value::Money {
+            amount,
+            currency: None,
         },
     ))
 }
@@ -636,7 +909,9 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             },
         ));
     }
-    let (v, u, end) = one_quantity(cx, i)?;
+    let Some((v, u, end)) = one_quantity(cx, i) else {
+        return shared_unit(cx, i);
+    };
     let mut amount = u.to_si(v);
     let mut end = end;
     let mut last = u;
@@ -678,8 +953,70 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     ))
 }
 
+/// "45 and 50 mg": the first of two coordinated amounts takes the unit of
+/// the second. A range ("between 45 and 50 mg", "45 to 50 mg") is one
+/// value stated at its end, so it is left alone.
+fn shared_unit(cx: &Cx, i: usize) -> Option<(usize, Value)> {
+    if cx.tk(i).kind != Tk::Num || (i > 0 && cx.is_w(i - 1, "between")) {
+        return None;
+    }
+    let n = cardinal(cx, i, false)?;
+    if !n.bare || n.plain4 || !(cx.is_w(n.end, "and") || cx.is_w(n.end, "or")) {
+        return None;
+    }
+    if cx.tk(n.end + 1).kind != Tk::Num {
+        return None;
+    }
+    let (_, u, _) = one_quantity(cx, n.end + 1)?;
+    if u.offset != 0.0 {
+        return None;
+    }
+    Some((
+        n.end,
+        Value::Quantity {
+            amount: u.to_si(n.v),
+            dimension: u.dimension,
+            unit: u.symbol,
+            written: n.v,
+        },
+    ))
+}
+
 fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
     let t = cx.t.get(i)?;
+    if t.kind == Tk::Num && !t.ws {
+        // "scp173m", "SCP-173C", "scp2-173m": digits glued to a name are
+        // part of a code.
+        let mut k = i;
+        while k > 0 && !cx.tk(k).ws && cx.tk(k - 1).kind != Tk::Word {
+            k -= 1;
+        }
+        if k > 0 && !cx.tk(k).ws && cx.tk(k - 1).kind == Tk::Word {
+            return None;
+        }
+    }
+    // "1500b" in a sentence about data is bits, "573.15K" in one about
+    // temperature kelvin: not the scale letters "b" (billion) and "K".
+    // Only look when a glued "b" or "K" ends the run of digits.
+    let mut k = i + 1;
+    while cx.t.get(k).is_some_and(|t| !t.ws && t.kind == Tk::Punct) || cx.num_adj(k, 0) {
+        k += 1;
+    }
+    if t.kind == Tk::Num && matches!(cx.raw_adj(k), Some("b" | "K")) {
+        if let Some(d) = super::number::digits(cx, i) {
+            let letter = cx.raw_adj(d.end);
+            let unit = match letter {
+                Some("b") if sentence_has(cx, i, DATA_WORDS) => Unit::lookup("bit"),
+                Some("K") if sentence_has(cx, i, HEAT_WORDS) => Unit::lookup("K"),
+                _ => None,
+            };
+            if let Some(u) = unit {
+                if !cx.word_adj(d.end + 1) && !cx.num_adj(d.end + 1, 0) {
+                    return Some((d.v, u, d.end + 1));
+                }
+            }
+        }
+    }
     let unit_fraction = t
         .lex
         .and_then(|l| l.denom)
@@ -742,24 +1079,71 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
         }
         return Some((v, Unit::lookup("km")?, j + 1));
     }
-    let (u, mut end) = unit_table().longest(cx, j)?;
+    let (u, mut end) = unit_table()
+        .longest(cx, j)
+        .or_else(|| bracketed_unit(cx, j))?;
+    let mut u: &'static Unit = u;
     let ut = &cx.tk(j);
     let glued = !ut.ws;
     let sym = cx.raw(j);
+    let heat = || sentence_has(cx, i, HEAT_WORDS);
     match u.symbol {
-        // "2 in." is inches; "2 in the morning" is not.
+        // "2 in." is inches; "2 in the morning" is not; "2 1/2 in thick" is.
         "in" if sym == "in"
             && cx
                 .t
                 .get(end)
-                .is_some_and(|t| t.kind != Tk::Punct || t.ch == '-') =>
+                .is_some_and(|t| t.kind != Tk::Punct || t.ch == '-')
+            && !(t.kind == Tk::Num && size_adjective(cx, end)) =>
         {
             return None
         }
-        "°C" | "°F" if !glued && matches!(sym, "C" | "F") => return None,
-        "K" if glued => return None,
+        // "30 C outside", "40C heat": a letter alone is a temperature in a
+        // sentence about temperature; glued to the number it also is when
+        // nothing marks it as a code ("Boeing 777F", "13F filing", "14.7C/").
+        "°C" | "°F" if matches!(sym, "C" | "F") && !heat() => {
+            let after = cx.tk(end);
+            let named_before = i > 0
+                && cx.tk(i - 1).kind == Tk::Word
+                && cx.raw(i - 1).chars().next().is_some_and(char::is_uppercase)
+                && i > 1
+                && !cx.tk(i - 2).is_p('.');
+            if !glued || after.kind == Tk::Word || (after.is_p('/') && !after.ws) || named_before {
+                return None;
+            }
+        }
+        // "32K" is thousands; "573.15K" kelvin in a sentence about temperature.
+        "K" if glued && !heat() => return None,
+        // "2.1 pm" is picometres: a clock time has two digits of minutes.
+        "pm" | "am" if sym == u.symbol => {
+            let last = j.checked_sub(1)?;
+            let decimal = cx.tk(last).kind == Tk::Num
+                && last > 0
+                && cx.tk(last - 1).is_p('.')
+                && !cx.tk(last).ws;
+            if !decimal || cx.tk(last).end - cx.tk(last).start == 2 {
+                return None;
+            }
+        }
+        "bit" if sym == "b" && !sentence_has(cx, i, DATA_WORDS) => return None,
+        // A bare degree in a sentence about temperature is on the scale the
+        // sentence names ("−40° on the Celsius scale"); with none named the
+        // scale is unknown ("the temperature is 24 degrees"): no quantity.
+        "°" if heat() => u = named_scale(cx, end)?,
         "l" | "g" | "t" | "B" | "W" | "J" if !glued && cx.word_adj(end) => return None,
         _ => {}
+    }
+    // "24703 m212", "24703 L-202": a code.
+    if cx.num_adj(end, 0) || (cx.is_p_adj(end, '-') && cx.num_adj(end + 1, 0)) {
+        return None;
+    }
+    // "50 meters per millisecond", "50 km/ms": a speed.
+    if u.dimension == crate::quantity::Dimension::Length {
+        let k = (cx.is_w(end, "per") || cx.is_p_adj(end, '/')).then_some(end + 1);
+        if let Some((secs, e)) = k.and_then(|k| per_time(cx, k)) {
+            let ms = Unit::lookup("m/s")?;
+            return Some((v * u.factor / secs, ms, e));
+        }
     }
     // "a kg", "an ml" are units; "a m", "a t", "a bar" are not.
     let article = t.is("a") || t.is("an") || unit_fraction.is_some();
@@ -896,6 +1280,14 @@ pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usiz
     }
     let n = cardinal(cx, i, false)?;
     if n.ord {
+        return None;
+    }
+    // "the 1960s", "the '80s": decades, not seconds.
+    if cx.raw_adj(n.end) == Some("s")
+        && n.int
+        && n.v % 10.0 == 0.0
+        && (n.plain4 || (i > 0 && (cx.tk(i - 1).is_p('\'') || cx.is_w(i - 1, "the"))))
+    {
         return None;
     }
     let mut j = n.end;
@@ -1059,6 +1451,88 @@ mod tests {
         check(
             "lenses of 18 -55mm",
             &["18|number 18", "55mm|quantity 0.055 m"],
+        );
+    }
+
+    #[test]
+    fn temperatures_by_context() {
+        check(
+            "a low of 12 degrees f",
+            &["12 degrees f|quantity 262.038889 K"],
+        );
+        check("set it to 180 deg c", &["180 deg c|quantity 453.15 K"]);
+        check(
+            "about 15 celcius",
+            &["about 15 celcius|quantity 288.15 K about"],
+        );
+        check(
+            "the water froze at −2° on the Celsius scale",
+            &["−2°|quantity 271.15 K"],
+        );
+        // No scale named: a temperature, but not one we can state.
+        check("the temperature fell 7 degrees", &["7|number 7"]);
+        check("tilt it 30 degrees", &["30 degrees|quantity 0.523599 rad"]);
+        check("a hot day, 35 C in the shade", &["35 C|quantity 308.15 K"]);
+        check("it got to 22C", &["22C|quantity 295.15 K"]);
+        check("an Airbus 350F landed", &[]);
+        check("the 10F form", &[]);
+        check(
+            "cooled to 4.2K in the temperature test",
+            &["4.2K|quantity 4.2 K"],
+        );
+        check("the show drew 4.2K fans", &["4.2K|number 4200"]);
+    }
+
+    #[test]
+    fn units_in_codes_brackets_and_rates() {
+        check("model xz-40m", &[]);
+        check("part 4410 m31", &["4410|number 4410"]);
+        check("mass 12 [g]", &["12 [g]|quantity 0.012 kg"]);
+        check(
+            "2 metres per second",
+            &["2 metres per second|quantity 2 m/s"],
+        );
+        check("3 km/s", &["3 km/s|quantity 3000 m/s"]);
+        check("a slab 3 in thick, and", &["3 in|quantity 0.0762 m"]);
+        check("3 in thick.", &["3 in|quantity 0.0762 m"]);
+        check("one in high school", &["one|number 1"]);
+        check("a 5 in high plank", &["5|number 5"]);
+        check("a gap of 3.5 pm", &["3.5 pm|quantity 0 m"]);
+        check("see you at 3.30 pm", &[]);
+        check("send 64 b of data", &["64 b|quantity 64 bit"]);
+        check("the 64b packet", &["64b|quantity 64 bit"]);
+        check("a dose of 250 mcg", &["250 mcg|quantity 0 kg"]);
+        check("a 2 kibibyte block", &["2 kibibyte|quantity 16384 bit"]);
+        check("at 6e9 s-1", &["6e9 s-1|quantity 6000000000 Hz"]);
+    }
+
+    #[test]
+    fn money_in_parentheses_signs_and_nationalities() {
+        check("net income was (£12.50).", &["(£12.50)|money -12.5 GBP?"]);
+        check(
+            "a fee of £40 ($52)",
+            &["£40|money 40 GBP?", "$52|money 52 USD?"],
+        );
+        check("(roughly $7)", &["roughly $7|money 7 USD? about"]);
+        check("2 $5 coupons", &["2|number 2", "$5|money 5 USD?"]);
+        check("30 Danish kroner", &["30 Danish kroner|money 30"]);
+    }
+
+    #[test]
+    fn shared_units_and_decades() {
+        check(
+            "doses of 20 and 40 mg",
+            &["20|quantity 0.00002 kg", "40 mg|quantity 0.00004 kg"],
+        );
+        check(
+            "between 20 and 40 mg",
+            &["20|number 20", "40 mg|quantity 0.00004 kg"],
+        );
+        check("the 1980s boom", &["1980s|number 1980"]);
+        check("it took 40s", &["40s|duration 40 second"]);
+        check(
+            "waited twenty and five minutes",
+            &["twenty and five minutes|duration 25 minute"],
         );
     }
 

@@ -110,7 +110,10 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
     }
     // A decimal comma: "1,3", "5,00" (one or two digits after the comma,
     // nothing numeric after them).
+    // "22,24,26,31" is a list: no decimal comma after a comma.
+    let in_list = i >= 2 && !t.ws && cx.tk(i - 1).is_p(',') && cx.tk(i - 2).kind == Tk::Num;
     if !grouped
+        && !in_list
         && len <= 3
         && cx.is_p_adj(j, ',')
         && cx
@@ -226,6 +229,20 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
             int = false;
         }
     }
+    // "8x2^10": a product with a power.
+    if times
+        && cx.num_adj(j + 1, 0)
+        && cx.is_p_adj(j + 2, '^')
+        && cx.num_adj(j + 3, 0)
+        && cx.raw(j + 3).len() <= 3
+        && !cx.word_adj(j + 4)
+    {
+        let b: f64 = cx.raw(j + 1).parse().ok()?;
+        let e: f64 = cx.raw(j + 3).parse().ok()?;
+        v *= b.powf(e);
+        j += 4;
+        int = v.fract() == 0.0;
+    }
     // "1.1^23", "2.5^-1": a power.
     if cx.is_p_adj(j, '^') {
         let mut k = j + 1;
@@ -330,6 +347,11 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             bare: false,
         }
     } else if let Some(mut f) = word_fraction(cx, i) {
+        // "three quarters billion"
+        if let Some((k, Lvl::Scale)) = cx.t.get(f.end).and_then(|t| t.lex).and_then(|l| l.card) {
+            f.v *= k;
+            f.end += 1;
+        }
         // "two thirds of a million"
         if cx.is_w(f.end, "of") && (cx.is_w(f.end + 1, "a") || cx.is_w(f.end + 1, "an")) {
             if let Some((k, Lvl::Scale)) =
@@ -392,6 +414,7 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
                 suffix_scale(raw, true).filter(|_| raw.len() >= 2)
             } else if matches!(raw, "k" | "K" | "M" | "G")
                 && cx.t.get(n.end + 1).is_none_or(|t| t.kind == Tk::Punct)
+                && !cx.word_adj(n.end + 2)
             {
                 // "2.33 k", "1,674.5 G": a spaced scale letter ending the number.
                 suffix_scale(raw, false)
@@ -439,11 +462,25 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     } else {
         last_scale = words_last_scale(cx, i, n.end);
     }
-    if matches!(
-        cx.t.get(n.end).map_or("", |t| t.key()),
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs"
-    ) {
-        n.v *= 12.0;
+    let dz = cx.t.get(n.end).map_or("", |t| t.key());
+    if matches!(dz, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
+        // "three hundred and two dozens" counts two dozens (324): a plural
+        // "dozens" is a noun for the last number only, unlike "dozen".
+        let tail = if dz.ends_with('s') && n.words {
+            (i + 1..n.end)
+                .rev()
+                .find(|&k| cx.is_w(k, "and"))
+                .and_then(|k| words(cx, k + 1, false))
+                .filter(|t| t.end == n.end && t.v < 100.0)
+                .map_or(0.0, |t| t.v)
+        } else {
+            0.0
+        };
+        n.v = if tail > 0.0 {
+            n.v + tail * 11.0
+        } else {
+            n.v * 12.0
+        };
         n.end += 1;
         n.bare = false;
     }
@@ -672,6 +709,39 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
                 bare: false,
             });
         }
+        // "a gross" (144), "a baker's dozen" (13), "a square dozen" (144);
+        // "a gross error" is an adjective.
+        let counted = if nt.is("gross")
+            && cx.t.get(i + 2).is_none_or(|t| {
+                t.kind == Tk::Punct
+                    || matches!(
+                        cx.raw(i + 2),
+                        "of" | "is" | "was" | "are" | "were" | "or" | "and"
+                    )
+            }) {
+            Some((144.0, i + 2))
+        } else if nt.is("baker")
+            && cx.is_p_adj(i + 2, '\'')
+            && cx.raw_adj(i + 3) == Some("s")
+            && cx.is_w(i + 4, "dozen")
+        {
+            Some((13.0, i + 5))
+        } else if nt.is("square") && cx.is_w(i + 2, "dozen") {
+            Some((144.0, i + 3))
+        } else {
+            None
+        };
+        if let Some((v, end)) = counted {
+            return Some(Num {
+                v,
+                end,
+                words: true,
+                int: true,
+                ord: false,
+                plain4: false,
+                bare: false,
+            });
+        }
         if nt.is("pair") || nt.is("couple") {
             let end = if cx.is_w(i + 2, "of") { i + 3 } else { i + 2 };
             return Some(Num {
@@ -686,6 +756,20 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
         }
         if let Some(d) = nt.lex.and_then(|l| l.denom) {
             if !nt.key().ends_with('s') && !allow_ord {
+                // "a quarter million"
+                if let Some((k, Lvl::Scale)) =
+                    cx.t.get(i + 2).and_then(|t| t.lex).and_then(|l| l.card)
+                {
+                    return Some(Num {
+                        v: k / d,
+                        end: i + 3,
+                        words: true,
+                        int: (k / d).fract() == 0.0,
+                        ord: false,
+                        plain4: false,
+                        bare: false,
+                    });
+                }
                 return Some(frac(1.0, d, i + 2));
             }
             return None;
@@ -707,7 +791,34 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
             },
         }
     }
+    // "one twenty two" (122), "four fifty-one": a digit and a tens-and-unit,
+    // as flight, room and model numbers are read out; not a clock time ("at
+    // one forty-five") nor "one twenty-year-old".
+    if j == i {
+        if let Some(v) = hundreds_said(cx, i) {
+            return Some(v);
+        }
+    }
     while let Some(t) = cx.t.get(j) {
+        // "twenty and three" (23), the old order of tens and units; not
+        // "twenty and three quarters" or "twenty and three hundred".
+        if t.is("and") && last == Some(Lvl::Tens) {
+            let unit = matches!(
+                cx.t.get(j + 1).and_then(|t| t.lex).and_then(|l| l.card),
+                Some((v, Lvl::Unit)) if v > 0.0
+            );
+            let after = cx.t.get(j + 2);
+            let blocked = after.is_some_and(|a| {
+                a.is_dash()
+                    || a.lex.is_some_and(|l| {
+                        l.denom.is_some() || matches!(l.card, Some((_, Lvl::Hundred | Lvl::Scale)))
+                    })
+            });
+            if unit && !blocked {
+                j += 1;
+                continue;
+            }
+        }
         // Separators inside a numeral.
         if n_words > 0 {
             if t.is_dash() && !t.ws && last == Some(Lvl::Tens) && cx.word_adj(j + 1) {
@@ -846,6 +957,46 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
         }
     }
     Some(n)
+}
+
+/// "one twenty two" at `i`: a digit word, then a spaced tens word and a
+/// unit word, nothing numeric after.
+fn hundreds_said(cx: &Cx, i: usize) -> Option<Num> {
+    let card = |k: usize| cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.card);
+    let (d, lvl) = card(i)?;
+    if lvl != Lvl::Unit || d < 1.0 || !cx.tk(i + 1).ws {
+        return None;
+    }
+    if !matches!(card(i + 1), Some((_, Lvl::Tens | Lvl::TensUnit))) {
+        return None;
+    }
+    if i > 0
+        && matches!(
+            cx.tk(i - 1).key(),
+            "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "to"
+        )
+    {
+        return None;
+    }
+    let rest = words(cx, i + 1, false)?;
+    let next = cx.t.get(rest.end);
+    let free = next.is_none_or(|t| {
+        (t.ws || !t.is_dash())
+            && t.lex
+                .is_none_or(|l| l.card.is_none() && l.denom.is_none() && l.ord.is_none())
+    });
+    if !rest.int || rest.ord || rest.v >= 100.0 || rest.v % 10.0 == 0.0 || !free {
+        return None;
+    }
+    Some(Num {
+        v: d * 100.0 + rest.v,
+        end: rest.end,
+        words: true,
+        int: true,
+        ord: false,
+        plain4: false,
+        bare: false,
+    })
 }
 
 /// "point five", "point nought four", "point seventy-one": the decimal part
@@ -1101,6 +1252,13 @@ pub(crate) fn mention(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     if !n.v.is_finite() {
         return None;
     }
+    // "5 fb−1", "3 cm⁻¹": the amount of an inverse unit, not a bare number.
+    if cx.tk(n.end).kind == Tk::Word
+        && ((cx.is_p_adj(n.end + 1, '-') && cx.raw_adj(n.end + 2) == Some("1"))
+            || cx.is_p_adj(n.end + 1, '⁻'))
+    {
+        return None;
+    }
     if cx.word_adj(n.end) {
         // "the 1960s": a decade, read as its first year.
         if n.plain4 && cx.raw(n.end) == "s" {
@@ -1222,6 +1380,28 @@ mod tests {
         // "second" and "first" alone stay ordinals and units of time.
         assert!(numbers("two seconds").len() <= 1);
         assert_eq!(numbers("three second-half goals"), vec![3.0]);
+    }
+
+    #[test]
+    fn said_numbers_counting_nouns_and_lists() {
+        assert_eq!(numbers("room four fifty-one"), vec![451.0]);
+        assert_eq!(numbers("meet at four fifty-one"), vec![4.0, 51.0]);
+        assert_eq!(numbers("two thirty"), vec![2.0, 30.0]);
+        assert_eq!(numbers("sixty and two"), vec![62.0]);
+        assert_eq!(numbers("sixty and two thirds"), vec![60.0 + 2.0 / 3.0]);
+        assert_eq!(numbers("four hundred and six dozens"), vec![472.0]);
+        assert_eq!(numbers("four hundred dozen"), vec![4800.0]);
+        assert_eq!(numbers("she bought a pair"), vec![2.0]);
+        assert_eq!(numbers("a gross of pencils"), vec![144.0]);
+        assert!(numbers("a gross mistake").is_empty());
+        assert_eq!(numbers("a baker's dozen rolls"), vec![13.0]);
+        assert_eq!(numbers("it ended three nil"), vec![3.0, 0.0]);
+        assert_eq!(numbers("pages 11,13,15,17."), vec![11.0, 13.0, 15.0, 17.0]);
+        assert_eq!(numbers("rated 3x2^4"), vec![48.0]);
+        assert!(numbers("collected 7 fb-1 of data").is_empty());
+        assert_eq!(numbers("music of the 1970s"), vec![1970.0]);
+        assert_eq!(numbers("a quarter million"), vec![250_000.0]);
+        assert_eq!(numbers("two fifths billion"), vec![4e8]);
     }
 
     #[test]

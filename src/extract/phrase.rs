@@ -165,7 +165,7 @@ impl<T> PhraseTable<T> {
 
 /// The words of a spelling, for the lexicon.
 pub(crate) fn words_of(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_ascii_alphabetic())
+    s.split(|c: char| !(c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
+        .map(|w| w.to_lowercase())
 }

@@ -114,6 +114,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 std::str::from_utf8(&lower[..word.len()])
                     .ok()
                     .and_then(lookup)
+            } else if !ascii {
+                // "µg", "元": rare in English text, so the allocation is cheap.
+                lookup(&text[s..i].to_lowercase())
             } else {
                 None
             };

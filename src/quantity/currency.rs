@@ -183,6 +183,21 @@ static CURRENCIES: &[CurrencyInfo] = &[
         names: &["₫", "dong"],
     },
     CurrencyInfo {
+        code: "CRC",
+        symbol: "₡",
+        names: &["₡", "costa rican colon", "costa rican colones"],
+    },
+    CurrencyInfo {
+        code: "GEL",
+        symbol: "₾",
+        names: &["₾", "georgian lari"],
+    },
+    CurrencyInfo {
+        code: "LAK",
+        symbol: "₭",
+        names: &["₭", "lao kip"],
+    },
+    CurrencyInfo {
         code: "THB",
         symbol: "฿",
         names: &["฿", "baht"],
