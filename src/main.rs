@@ -138,9 +138,11 @@ fn main() -> ExitCode {
         Color::Auto => Style::Plain,
     };
     let style = style_for(io::stdout().is_terminal());
+    let error_style = style_for(io::stderr().is_terminal());
     let mut ui = Ui {
-        handler: diagnostic::handler(style_for(io::stderr().is_terminal())),
+        handler: diagnostic::handler(error_style),
         style,
+        error_style,
         failed: false,
     };
     let code = match cli.command {
@@ -193,6 +195,8 @@ fn main() -> ExitCode {
 struct Ui {
     handler: miette::GraphicalReportHandler,
     style: Style,
+    /// The style of diagnostics on stderr.
+    error_style: Style,
     failed: bool,
 }
 
@@ -379,6 +383,7 @@ fn check(ui: &mut Ui, config: Option<&Path>, args: CheckArgs) -> u8 {
         config: &config,
         format,
         style: ui.style,
+        error_style: ui.error_style,
         threads: threads.max(1),
         progress,
         timings: args.timings,

@@ -74,8 +74,10 @@ pub struct CheckOptions<'a> {
     pub config: &'a Config,
     /// The report format.
     pub format: OutputFormat,
-    /// Colours of graphical diagnostics (report and errors).
+    /// Colours of the graphical report (stdout).
     pub style: Style,
+    /// Colours of diagnostics about the input (stderr).
+    pub error_style: Style,
     /// Worker threads (1: everything on the caller's thread).
     pub threads: usize,
     /// Whether stderr is a terminal (a progress bar after one second).
@@ -221,13 +223,13 @@ impl Worker<'_> {
         let t = Instant::now();
         let doc = match item {
             Item::Unlisted(e) => {
-                let handler = diagnostic::handler(self.opts.style);
+                let handler = diagnostic::handler(self.opts.error_style);
                 done.stderr = diagnostic::render_diagnostic(&handler, &e);
                 done.list_failed = true;
                 return done;
             }
             Item::Path(p) => load::document(&p).map_err(|e| {
-                let handler = diagnostic::handler(self.opts.style);
+                let handler = diagnostic::handler(self.opts.error_style);
                 done.stderr = diagnostic::render_diagnostic(&handler, &e);
             }),
             Item::Line(n, bytes) => {
