@@ -167,7 +167,7 @@ fn agreement_names_the_dissenting_document_and_the_others() {
         ]
     );
     let dissent = &out[1];
-    assert_eq!(dissent.expected, "2026-01-05");
+    assert_eq!(&*dissent.expected, "2026-01-05");
     assert_eq!(
         dissent
             .others

@@ -201,6 +201,16 @@ pub(super) fn first_since(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
         let Some(sentence) = sentence_of(v.sentences, m.span) else {
             continue;
         };
+        // Only years and spans of years take part: the words before any
+        // other mention are never looked at.
+        let relevant = match &m.value {
+            Value::Date { date } => date.precision() == Precision::Year,
+            Value::Duration { unit, .. } => *unit == DurationUnit::Year,
+            _ => false,
+        };
+        if !relevant {
+            continue;
+        }
         let before = words_before(v.text, sentence, m.span.start, 3);
         match &m.value {
             Value::Date { date } if date.precision() == Precision::Year => {

@@ -113,7 +113,7 @@ impl Finding {
             }
             for e in &c.evidence[..shown] {
                 if !labels.iter().any(|(s, _)| *s == e.span) {
-                    let what = if e.fact == o.fact {
+                    let what = if *e.fact == *o.fact {
                         what.clone()
                     } else {
                         format!("`{}` is {}", e.fact, e.value)

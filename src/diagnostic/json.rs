@@ -317,11 +317,11 @@ pub fn outcome(run: &Run<'_>, o: &Outcome) -> JsonOutcome {
     JsonOutcome {
         rule: run.rule_location(o),
         statement,
-        fact: o.fact.clone(),
+        fact: o.fact.to_string(),
         document: doc.name.clone(),
         status: o.status,
         severity: o.severity.name(),
-        expected: o.expected.clone(),
+        expected: o.expected.to_string(),
         message,
         found: o
             .candidates

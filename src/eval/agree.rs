@@ -48,10 +48,10 @@ pub(super) fn evaluate(
                    note: Option<String>| Outcome {
         rule,
         document,
-        fact: fact.name.clone(),
+        fact: fact.name.as_str().into(),
         status,
         severity: ag.severity,
-        expected: String::new(),
+        expected: "".into(),
         candidates,
         note,
         others: Vec::new(),
@@ -163,7 +163,7 @@ pub(super) fn evaluate(
                     vec![candidate(pos, Verdict::Supports)],
                     None,
                 );
-                o.expected = value;
+                o.expected = value.into();
                 outcomes.push(o);
                 continue;
             }
@@ -208,7 +208,7 @@ pub(super) fn evaluate(
                 vec![candidate(pos, Verdict::Contradicts)],
                 note,
             );
-            o.expected = majority_value;
+            o.expected = majority_value.into();
             o.others = others;
             outcomes.push(o);
         }

@@ -161,7 +161,7 @@ impl Evaluator<'_> {
         e.outcomes = result
             .outcomes
             .iter()
-            .filter(|o| o.rule.file == file && o.fact == f.name)
+            .filter(|o| o.rule.file == file && *o.fact == *f.name)
             .cloned()
             .collect();
         e

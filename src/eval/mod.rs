@@ -16,6 +16,8 @@ pub mod ground;
 pub mod keywords;
 pub mod measure;
 
+use std::sync::Arc;
+
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
@@ -122,15 +124,16 @@ pub struct Outcome {
     pub rule: StatementRef,
     /// Index of the document in the run.
     pub document: usize,
-    /// The fact the statement is about (the first one it names).
-    pub fact: String,
+    /// The fact the statement is about (the first one it names); shared
+    /// with every other outcome of the statement.
+    pub fact: Arc<str>,
     /// The verdict.
     pub status: Status,
     /// The statement's severity.
     #[serde(serialize_with = "severity_name")]
     pub severity: Severity,
     /// What the rule expects, printed (`2026-01-05`, `≈ $273 billion ± 5%`).
-    pub expected: String,
+    pub expected: Arc<str>,
     /// The values the document states, with their mentions.
     pub candidates: Vec<Candidate>,
     /// Why an outcome is what it is, where that is not obvious.
@@ -174,7 +177,7 @@ pub struct DocumentResult {
 }
 
 /// The expected sets of a comparison and how to print it.
-type Expectation = (Vec<Expected>, String);
+type Expectation = (Vec<Expected>, Arc<str>);
 
 /// Evaluates a rule set over documents.
 pub struct Evaluator<'a> {
@@ -187,6 +190,8 @@ pub struct Evaluator<'a> {
     /// right-hand side names no fact, worked out once rather than once per
     /// document (printing it dominated runs with a thousand rules).
     fixed: Vec<Vec<Option<Expectation>>>,
+    /// Per file, per fact: its name, shared by the outcomes naming it.
+    fact_names: Vec<Vec<Arc<str>>>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -216,6 +221,11 @@ impl<'a> Evaluator<'a> {
             scopes,
             grounds: ground::compile(rules),
             fixed: Vec::new(),
+            fact_names: rules
+                .files
+                .iter()
+                .map(|f| f.facts.iter().map(|x| Arc::from(x.name.as_str())).collect())
+                .collect(),
         };
         ev.fixed = rules
             .files
@@ -225,7 +235,8 @@ impl<'a> Evaluator<'a> {
                     .iter()
                     .map(|st| match st {
                         Statement::Assert(a) if names_no_fact(&a.comparison) => {
-                            Some(ev.expected(file, &[], &a.comparison))
+                            let (sets, text) = ev.expected(file, &[], &a.comparison);
+                            Some((sets, Arc::from(text)))
                         }
                         _ => None,
                     })
@@ -413,15 +424,15 @@ impl<'a> Evaluator<'a> {
         a: &Assertion,
     ) -> Outcome {
         let fact = first_fact(&a.lhs)
-            .map(|FactId(i)| file.facts[i].name.clone())
-            .unwrap_or_default();
+            .and_then(|FactId(i)| self.fact_names[rule.file].get(i).cloned())
+            .unwrap_or_else(|| Arc::from(""));
         let lhs = self.values(file, bound, &a.lhs, 0);
         let computed;
         let (expected_sets, expected_text) = match &self.fixed[rule.file][rule.statement] {
-            Some((sets, text)) => (sets, text.clone()),
+            Some((sets, text)) => (sets, Arc::clone(text)),
             None => {
                 computed = self.expected(file, bound, &a.comparison);
-                (&computed.0, computed.1.clone())
+                (&computed.0, Arc::from(computed.1.as_str()))
             }
         };
         let mut candidates: Vec<Candidate> = Vec::new();

@@ -9,6 +9,7 @@
 //! first use, and never changes.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::quantity::DurationUnit;
@@ -450,14 +451,61 @@ const PLAIN: &[&str] = &[
     "it",
 ];
 
-static TABLE: OnceLock<HashMap<&'static str, &'static Lex>> = OnceLock::new();
+/// A hasher for short words (the FxHash mix, 8 bytes at a time): looking a
+/// word up is done once per word of every document, and SipHash cost more
+/// than the rest of the tokenizer. The keys are fixed English words, not
+/// attacker-chosen, so a keyed hash buys nothing here.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline]
+    fn mix(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.mix(u64::from(n));
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.mix(n as u64);
+    }
+}
+
+/// A map keyed by words, hashed with [`WordHasher`].
+pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+static TABLE: OnceLock<WordMap<&'static str, &'static Lex>> = OnceLock::new();
 
 /// The entry for a lowercase word.
 pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
     TABLE.get_or_init(build).get(word).copied()
 }
 
-fn build() -> HashMap<&'static str, &'static Lex> {
+fn build() -> WordMap<&'static str, &'static Lex> {
     let mut m: HashMap<String, Lex> = HashMap::new();
     fn entry<'m>(m: &'m mut HashMap<String, Lex>, k: &str) -> &'m mut Lex {
         m.entry(k.to_string()).or_default()

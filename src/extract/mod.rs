@@ -447,7 +447,15 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let t = &cx.tk(i);
     let interesting = match t.kind {
         Tk::Num => true,
-        Tk::Word => t.lex.is_some() || t.ws,
+        // A word outside the lexicon starts no value: every grammar (and
+        // every phrase table) keys on the lexicon entry of its first word.
+        // Two exceptions go by the raw text: links, recognised (to be
+        // skipped) by their first word, and "absolute zero".
+        Tk::Word => {
+            t.lex.is_some()
+                || (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
+                || cx.raw(i).eq_ignore_ascii_case("absolute")
+        }
         Tk::Punct => {
             !matches!(
                 t.ch,

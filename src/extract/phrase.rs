@@ -8,8 +8,7 @@
 //! two letters, which must match exactly: "m" is a metre, "M" is not; "B" is a
 //! byte, "b" is not.
 
-use std::collections::HashMap;
-
+use super::lexicon::WordMap;
 use super::token::Tk;
 use super::Cx;
 
@@ -34,7 +33,7 @@ struct Phrase<T> {
 /// A table of phrases keyed by their first part.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<Phrase<T>>>,
+    by_first: WordMap<String, Vec<Phrase<T>>>,
 }
 
 fn split(s: &str) -> (Vec<Part>, Vec<bool>) {
@@ -96,7 +95,7 @@ fn first_key(p: &Part) -> String {
 impl<T> PhraseTable<T> {
     /// Builds a table from spellings and their values.
     pub(crate) fn new(entries: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        let mut by_first: WordMap<String, Vec<Phrase<T>>> = WordMap::default();
         for (s, val) in entries {
             let (parts, spaced) = split(&s);
             if parts.is_empty() {
@@ -116,12 +115,13 @@ impl<T> PhraseTable<T> {
     /// The longest phrase starting at token `i`: its value and end token.
     pub(crate) fn longest<'s>(&'s self, cx: &Cx, i: usize) -> Option<(&'s T, usize)> {
         let t = cx.t.get(i)?;
-        let key: std::borrow::Cow<str> = match t.kind {
-            Tk::Word => t.lex?.key.into(),
-            Tk::Num => cx.raw(i).into(),
-            Tk::Punct => t.ch.to_string().into(),
+        let mut buf = [0u8; 4];
+        let key: &str = match t.kind {
+            Tk::Word => t.lex?.key,
+            Tk::Num => cx.raw(i),
+            Tk::Punct => t.ch.encode_utf8(&mut buf),
         };
-        let cands = self.by_first.get(key.as_ref())?;
+        let cands = self.by_first.get(key)?;
         'next: for p in cands {
             let mut j = i;
             for (k, part) in p.parts.iter().enumerate() {
