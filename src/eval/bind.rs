@@ -12,7 +12,7 @@ use crate::extract::Mention;
 use crate::quantity::{Kind, Value};
 use crate::source::Span;
 
-use super::keywords::{KeywordHits, KeywordIndex};
+use super::keywords::{KeywordHits, KeywordId, KeywordIndex};
 
 /// A mention bound to a fact, with the context that bound it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -278,6 +278,59 @@ pub fn bind_all(
                 .filter_map(|m| bind(fact, b, m, cx).ok())
                 .collect(),
             FactSource::Derived(_) => Vec::new(),
+        })
+        .collect()
+}
+
+/// The keyword ids a binder needs present in a document, looked up once per
+/// rule set rather than once per document (with hundreds of rules the
+/// look-ups cost more than the check itself).
+#[derive(Debug)]
+pub struct Needs {
+    all_of: Vec<Vec<Option<KeywordId>>>,
+    count_of: Vec<Option<KeywordId>>,
+}
+
+impl Needs {
+    /// The ids `b` needs.
+    pub fn of(b: &Binder, index: &KeywordIndex) -> Needs {
+        Needs {
+            all_of: b
+                .all_of
+                .iter()
+                .map(|g| g.iter().map(|k| index.id(k)).collect())
+                .collect(),
+            count_of: b.count_of.iter().map(|k| index.id(k)).collect(),
+        }
+    }
+
+    /// The same answer as [`keywords_present`], from the ids.
+    fn met(&self, hits: &KeywordHits) -> bool {
+        let occurs = |id: &Option<KeywordId>| id.is_some_and(|id| !hits.of(id).is_empty());
+        self.all_of.iter().all(|group| group.iter().any(occurs))
+            && (self.count_of.is_empty() || self.count_of.iter().any(occurs))
+    }
+}
+
+/// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
+/// (`None` for derived facts).
+pub fn bind_all_needing(
+    facts: &[Fact],
+    needs: &[Option<Needs>],
+    mentions: &[Mention],
+    cx: &BindContext<'_>,
+) -> Vec<Vec<BoundMention>> {
+    facts
+        .iter()
+        .zip(needs)
+        .map(|(fact, need)| match (&fact.source, need) {
+            (FactSource::Binder(_), Some(n)) if !n.met(cx.hits) => Vec::new(),
+            (FactSource::Binder(b), _) => mentions
+                .iter()
+                .filter(|m| kind_fits(fact, m))
+                .filter_map(|m| bind(fact, b, m, cx).ok())
+                .collect(),
+            (FactSource::Derived(_), _) => Vec::new(),
         })
         .collect()
 }

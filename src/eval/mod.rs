@@ -31,7 +31,7 @@ use crate::extract::Mention;
 use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
 use crate::source::Span;
 
-use bind::{bind_all, BindContext, BoundMention};
+use bind::{bind_all_needing, BindContext, BoundMention, Needs};
 use keywords::KeywordIndex;
 use measure::Measure;
 
@@ -192,6 +192,10 @@ pub struct Evaluator<'a> {
     fixed: Vec<Vec<Option<Expectation>>>,
     /// Per file, per fact: its name, shared by the outcomes naming it.
     fact_names: Vec<Vec<Arc<str>>>,
+    /// Per file, per fact: the keyword ids its binder needs in a document.
+    needs: Vec<Vec<Option<Needs>>>,
+    /// Assertions in all files: the outcomes of a document.
+    assertions: usize,
 }
 
 impl<'a> Evaluator<'a> {
@@ -214,10 +218,32 @@ impl<'a> Evaluator<'a> {
                 b.build().ok()
             })
             .collect();
+        let keywords = KeywordIndex::new(rules);
+        let needs = rules
+            .files
+            .iter()
+            .map(|f| {
+                f.facts
+                    .iter()
+                    .map(|x| match &x.source {
+                        FactSource::Binder(b) => Some(Needs::of(b, &keywords)),
+                        FactSource::Derived(_) => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        let assertions = rules
+            .files
+            .iter()
+            .flat_map(|f| &f.statements)
+            .filter(|st| matches!(st, Statement::Assert(_)))
+            .count();
         let mut ev = Evaluator {
             rules,
             config,
-            keywords: KeywordIndex::new(rules),
+            keywords,
+            needs,
+            assertions,
             scopes,
             grounds: ground::compile(rules),
             fixed: Vec::new(),
@@ -281,8 +307,8 @@ impl<'a> Evaluator<'a> {
             hits: &hits,
             index: &self.keywords,
         };
-        let mut bindings = Vec::new();
-        let mut outcomes = Vec::new();
+        let mut bindings = Vec::with_capacity(self.rules.files.len());
+        let mut outcomes = Vec::with_capacity(self.assertions);
         let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
         let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, &sentence_spans);
         let rule_trust = self.rule_trust(doc.name());
@@ -291,7 +317,7 @@ impl<'a> Evaluator<'a> {
                 bindings.push(None);
                 continue;
             }
-            let bound = bind_all(&file.facts, mentions, &cx);
+            let bound = bind_all_needing(&file.facts, &self.needs[fi], mentions, &cx);
             for (si, st) in file.statements.iter().enumerate() {
                 if let Statement::Assert(a) = st {
                     let rule = StatementRef {

@@ -505,6 +505,51 @@ pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
     TABLE.get_or_init(build).get(word).copied()
 }
 
+/// Which (length, first letter, last letter) triples some key of the table
+/// made only of ASCII lowercase letters has: one bit each, so most words of
+/// a text are known to be absent without hashing them.
+struct Filter {
+    bits: Vec<u32>,
+}
+
+const FILTER_LEN: usize = 32;
+
+impl Filter {
+    fn index(len: usize, first: u8, last: u8) -> usize {
+        (len * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
+    }
+
+    fn has(&self, word: &[u8]) -> bool {
+        let i = Self::index(word.len(), word[0], word[word.len() - 1]);
+        self.bits[i / 32] & (1 << (i % 32)) != 0
+    }
+}
+
+static FILTER: OnceLock<Filter> = OnceLock::new();
+
+/// The entry for a word of ASCII lowercase letters (1 to 31 of them): the
+/// same answer as [`lookup`], skipping the hash for words no key resembles.
+pub(crate) fn lookup_ascii_lower(word: &[u8]) -> Option<&'static Lex> {
+    debug_assert!(!word.is_empty() && word.len() < FILTER_LEN);
+    debug_assert!(word.iter().all(u8::is_ascii_lowercase));
+    let filter = FILTER.get_or_init(|| {
+        let mut bits = vec![0u32; (FILTER_LEN * 26 * 26).div_ceil(32)];
+        for k in TABLE.get_or_init(build).keys() {
+            let b = k.as_bytes();
+            if !b.is_empty() && b.len() < FILTER_LEN && b.iter().all(u8::is_ascii_lowercase) {
+                let i = Filter::index(b.len(), b[0], b[b.len() - 1]);
+                bits[i / 32] |= 1 << (i % 32);
+            }
+        }
+        Filter { bits }
+    });
+    if !filter.has(word) {
+        return None;
+    }
+    // ASCII letters are UTF-8.
+    std::str::from_utf8(word).ok().and_then(lookup)
+}
+
 fn build() -> WordMap<&'static str, &'static Lex> {
     let mut m: HashMap<String, Lex> = HashMap::new();
     fn entry<'m>(m: &'m mut HashMap<String, Lex>, k: &str) -> &'m mut Lex {

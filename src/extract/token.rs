@@ -8,7 +8,7 @@
 //! five tokens); the number grammar reassembles them, which is what lets it
 //! tell "1,200" from "1, 200" and "2026-01-05" from "2026 - 01".
 
-use super::lexicon::{lookup, Lex};
+use super::lexicon::{lookup, lookup_ascii_lower, Lex};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +107,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 }
             }
             let word = &b[s..i];
-            let lex = if ascii && word.len() <= lower.len() {
+            let lex = if ascii && word.len() < lower.len() {
+                for (d, &c) in lower.iter_mut().zip(word) {
+                    *d = c.to_ascii_lowercase();
+                }
+                lookup_ascii_lower(&lower[..word.len()])
+            } else if ascii && word.len() == lower.len() {
+                // No key is this long, but look it up as before.
                 for (d, &c) in lower.iter_mut().zip(word) {
                     *d = c.to_ascii_lowercase();
                 }
