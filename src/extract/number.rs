@@ -651,6 +651,15 @@ fn follows(prev: Option<Lvl>, next: Lvl, v: f64) -> bool {
 /// A number in words, cardinal or (when `allow_ord`) ending in an ordinal
 /// word: "one hundred and five", "twenty-first", "a dozen", "two thirds".
 pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
+    // Only a number word (or "half", "quarter", "a", "an") starts one: leave
+    // at once at any other token, as most are.
+    let l = cx.t.get(i).filter(|t| t.kind == Tk::Word)?.lex?;
+    if l.card.is_none()
+        && !(allow_ord && l.ord.is_some())
+        && !matches!(l.key, "half" | "quarter" | "a" | "an")
+    {
+        return None;
+    }
     let mut total: f64 = 0.0;
     let mut cur: f64 = 0.0;
     let mut last: Option<Lvl> = None;

@@ -34,6 +34,9 @@ struct Phrase<T> {
 #[derive(Debug)]
 pub(crate) struct PhraseTable<T> {
     by_first: WordMap<String, Vec<Phrase<T>>>,
+    /// A bit per [`first_slot`] of the keys of `by_first`: most tokens are
+    /// known to start no phrase without hashing them.
+    first: [u64; 64],
 }
 
 fn split(s: &str) -> (Vec<Part>, Vec<bool>) {
@@ -84,6 +87,16 @@ fn split(s: &str) -> (Vec<Part>, Vec<bool>) {
     (parts, spaced)
 }
 
+/// Where a first key goes in [`PhraseTable`]'s filter: its length, first
+/// and last byte.
+fn first_slot(b: &[u8]) -> usize {
+    let (f, l) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    (usize::from(f) * 67 + usize::from(l) * 13 + b.len()) % 4096
+}
+
 fn first_key(p: &Part) -> String {
     match p {
         Part::Word(k, _) => k.clone(),
@@ -109,7 +122,13 @@ impl<T> PhraseTable<T> {
         for v in by_first.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.parts.len()));
         }
-        PhraseTable { by_first }
+        let mut first = [0u64; 64];
+        for k in by_first.keys() {
+            let b = k.as_bytes();
+            let i = first_slot(b);
+            first[i / 64] |= 1 << (i % 64);
+        }
+        PhraseTable { by_first, first }
     }
 
     /// The longest phrase starting at token `i`: its value and end token.
@@ -121,6 +140,10 @@ impl<T> PhraseTable<T> {
             Tk::Num => cx.raw(i),
             Tk::Punct => t.ch.encode_utf8(&mut buf),
         };
+        let slot = first_slot(key.as_bytes());
+        if self.first[slot / 64] & (1 << (slot % 64)) == 0 {
+            return None;
+        }
         let cands = self.by_first.get(key)?;
         'next: for p in cands {
             let mut j = i;
