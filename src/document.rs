@@ -243,11 +243,16 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
             out.push(Span::new(s + lead, e - trail));
         }
     };
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[range.start..range.end])
-        .map(|i| i + range.start)
-        .chain(memchr::memchr_iter(b'\n', &bytes[range.start..range.end]).map(|i| i + range.start))
-        .collect::<std::collections::BTreeSet<_>>()
-    {
+    // Every terminator and line end, in order (a sorted vector: cheaper
+    // than a tree for the few hundred of a news article).
+    let mut stops: Vec<usize> =
+        memchr::memchr3_iter(b'.', b'!', b'?', &bytes[range.start..range.end])
+            .chain(memchr::memchr_iter(b'\n', &bytes[range.start..range.end]))
+            .map(|i| i + range.start)
+            .collect();
+    stops.sort_unstable();
+    stops.dedup();
+    for i in stops {
         if i < start {
             continue;
         }
