@@ -61,6 +61,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
             text: chunk,
             t: &toks,
             reference: options.reference_date,
+            digits_memo: std::cell::Cell::new(None),
         };
         scan(&cx, start, &mut out);
         start = end;
@@ -104,6 +105,8 @@ pub(crate) struct Cx<'a> {
     pub text: &'a str,
     pub t: &'a [Tok],
     pub reference: Option<Date>,
+    /// The last [`number::digits`] read: its token and result.
+    pub digits_memo: std::cell::Cell<Option<(usize, Option<number::Num>)>>,
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.

@@ -57,6 +57,18 @@ fn suffix_scale(s: &str, money: bool) -> Option<f64> {
 /// no sign, no scale. `None` for dotted sequences ("1.2.3") that are not
 /// numbers at all.
 pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
+    // Every grammar tried at a number token reads its digits: read them once.
+    if let Some((at, n)) = cx.digits_memo.get() {
+        if at == i {
+            return n;
+        }
+    }
+    let n = read_digits(cx, i);
+    cx.digits_memo.set(Some((i, n)));
+    n
+}
+
+fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind != Tk::Num {
         return None;
@@ -1105,6 +1117,7 @@ pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
         text: cx.text,
         t: &cx.t[..k.min(cx.t.len())],
         reference: cx.reference,
+        digits_memo: std::cell::Cell::new(None),
     };
     let card_at = |k: usize| cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.card);
     // The denominator over tokens d..=last.
