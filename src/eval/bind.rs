@@ -97,9 +97,41 @@ pub fn bind(
     m: &Mention,
     cx: &BindContext<'_>,
 ) -> Result<BoundMention, Rejection> {
+    try_bind(fact, binder, m, cx).map_err(|r| match r {
+        Reason::MissingKeyword(g) => Rejection::MissingKeyword {
+            group: binder.all_of[g].iter().map(|k| k.text.clone()).collect(),
+        },
+        Reason::Excluded(k, at) => Rejection::Excluded {
+            keyword: binder.without[k].text.clone(),
+            at,
+        },
+        Reason::NotCounting => Rejection::NotCounting,
+        Reason::PatternMismatch => Rejection::PatternMismatch,
+        Reason::WrongDimension => Rejection::WrongDimension,
+    })
+}
+
+/// Why a mention did not bind, without the words (binding a document only
+/// needs to know that it did not; [`bind`] spells the reason out).
+enum Reason {
+    /// The index of the group in `all_of`.
+    MissingKeyword(usize),
+    /// The index of the keyword in `without`, and where it occurs.
+    Excluded(usize, Span),
+    NotCounting,
+    PatternMismatch,
+    WrongDimension,
+}
+
+fn try_bind(
+    fact: &Fact,
+    binder: &Binder,
+    m: &Mention,
+    cx: &BindContext<'_>,
+) -> Result<BoundMention, Reason> {
     if let (Some(dim), Value::Quantity { dimension, .. }) = (fact.ty.dimension, &m.value) {
         if dim != *dimension {
-            return Err(Rejection::WrongDimension);
+            return Err(Reason::WrongDimension);
         }
     }
     let sentence = cx.sentence_of(m.span);
@@ -108,22 +140,15 @@ pub fn bind(
         Window::Words(n) => words_around(cx.text, sentence, m.span, n),
     };
     let mut keywords = Vec::new();
-    for group in &binder.all_of {
+    for (g, group) in binder.all_of.iter().enumerate() {
         match group.iter().find_map(|k| cx.find(k, window)) {
             Some(at) => keywords.push(at),
-            None => {
-                return Err(Rejection::MissingKeyword {
-                    group: group.iter().map(|k| k.text.clone()).collect(),
-                })
-            }
+            None => return Err(Reason::MissingKeyword(g)),
         }
     }
-    for k in &binder.without {
+    for (i, k) in binder.without.iter().enumerate() {
         if let Some(at) = cx.find(k, window) {
-            return Err(Rejection::Excluded {
-                keyword: k.text.clone(),
-                at,
-            });
+            return Err(Reason::Excluded(i, at));
         }
     }
     if fact.is_count {
@@ -133,12 +158,12 @@ pub fn bind(
             .find_map(|k| counted_noun(cx, k, m.span, sentence));
         match noun {
             Some(at) => keywords.push(at),
-            None => return Err(Rejection::NotCounting),
+            None => return Err(Reason::NotCounting),
         }
     }
     if let Some(p) = &binder.pattern {
         if !pattern_matches(&p.parts, cx.text, sentence, m.span) {
-            return Err(Rejection::PatternMismatch);
+            return Err(Reason::PatternMismatch);
         }
     }
     keywords.sort();
@@ -275,7 +300,7 @@ pub fn bind_all(
             FactSource::Binder(b) => mentions
                 .iter()
                 .filter(|m| kind_fits(fact, m))
-                .filter_map(|m| bind(fact, b, m, cx).ok())
+                .filter_map(|m| try_bind(fact, b, m, cx).ok())
                 .collect(),
             FactSource::Derived(_) => Vec::new(),
         })
@@ -328,7 +353,7 @@ pub fn bind_all_needing(
             (FactSource::Binder(b), _) => mentions
                 .iter()
                 .filter(|m| kind_fits(fact, m))
-                .filter_map(|m| bind(fact, b, m, cx).ok())
+                .filter_map(|m| try_bind(fact, b, m, cx).ok())
                 .collect(),
             (FactSource::Derived(_), _) => Vec::new(),
         })
