@@ -62,6 +62,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
             t: &toks,
             reference: options.reference_date,
             digits_memo: std::cell::Cell::new(None),
+            cardinal_memo: std::cell::Cell::new(None),
         };
         scan(&cx, start, &mut out);
         start = end;
@@ -107,6 +108,8 @@ pub(crate) struct Cx<'a> {
     pub reference: Option<Date>,
     /// The last [`number::digits`] read: its token and result.
     pub digits_memo: std::cell::Cell<Option<(usize, Option<number::Num>)>>,
+    /// The last [`number::cardinal`] read: its token, money flag and result.
+    pub cardinal_memo: std::cell::Cell<Option<(usize, bool, Option<number::Num>)>>,
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.
