@@ -306,6 +306,8 @@ fn hedge_at(cx: &Cx, i: usize) -> Option<(Hedge, usize)> {
             _ => None,
         };
     }
+    // Every hedge starts with a word of the lexicon.
+    t.lex?;
     let k1 = cx.t.get(i + 1).map_or("", |t| t.key());
     let k2 = cx.t.get(i + 2).map_or("", |t| t.key());
     Some(match (t.key(), k1, k2) {
