@@ -408,6 +408,21 @@ fn check(ui: &mut Ui, config: Option<&Path>, args: CheckArgs) -> u8 {
     }
 }
 
+/// The settings, the checked rules and the documents of a whole-run
+/// command; `None` when the settings or a rule file are invalid (already
+/// reported). Every document problem is reported too, and the rest kept.
+fn load_all(
+    ui: &mut Ui,
+    config: Option<&Path>,
+    rules: Vec<PathBuf>,
+    paths: Vec<PathBuf>,
+) -> Option<(Config, RuleSet, Vec<Document>)> {
+    let config = load_config(ui, config)?;
+    let rule_set = load_rules(ui, &config, rules);
+    let docs = load_documents(ui, &config, paths);
+    Some((config, rule_set?, docs))
+}
+
 fn facts(
     ui: &mut Ui,
     config: Option<&Path>,
@@ -415,12 +430,7 @@ fn facts(
     rules: Vec<PathBuf>,
     format: FactsFormat,
 ) -> u8 {
-    let Some(config) = load_config(ui, config) else {
-        return INVALID;
-    };
-    let rule_set = load_rules(ui, &config, rules);
-    let docs = load_documents(ui, &config, paths);
-    let Some(rule_set) = rule_set else {
+    let Some((config, rule_set, docs)) = load_all(ui, config, rules, paths) else {
         return INVALID;
     };
     if docs.is_empty() {
@@ -460,12 +470,7 @@ fn explain(
     paths: Vec<PathBuf>,
     rules: Vec<PathBuf>,
 ) -> u8 {
-    let Some(config) = load_config(ui, config) else {
-        return INVALID;
-    };
-    let rule_set = load_rules(ui, &config, rules);
-    let docs = load_documents(ui, &config, paths);
-    let Some(rule_set) = rule_set else {
+    let Some((config, rule_set, docs)) = load_all(ui, config, rules, paths) else {
         return INVALID;
     };
     let defined: Vec<(usize, factlint::check::model::FactId)> = rule_set
