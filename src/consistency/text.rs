@@ -30,15 +30,6 @@ pub fn words(text: &str, range: Span) -> Vec<(Span, &str)> {
 /// as news text writes them. Abbreviations count only with a full stop
 /// ("Tue."), which the caller checks: "Sat" and "Sun" are words too.
 pub fn weekday(word: &str, abbreviation_ok: bool) -> Option<i8> {
-    const FULL: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     const SHORT: [&[&str]; 7] = [
         &["Mon"],
         &["Tue", "Tues"],
@@ -48,7 +39,7 @@ pub fn weekday(word: &str, abbreviation_ok: bool) -> Option<i8> {
         &["Sat"],
         &["Sun"],
     ];
-    if let Some(i) = FULL.iter().position(|w| *w == word) {
+    if let Some(i) = WEEKDAYS.iter().position(|w| *w == word) {
         return Some(i as i8);
     }
     if abbreviation_ok {
@@ -59,17 +50,20 @@ pub fn weekday(word: &str, abbreviation_ok: bool) -> Option<i8> {
     None
 }
 
+/// The weekdays' English names, Monday first.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// The English name of a weekday (0 Monday).
 pub fn weekday_name(i: i8) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][i.clamp(0, 6) as usize]
+    WEEKDAYS[i.clamp(0, 6) as usize]
 }
 
 /// The sentence containing `span`, if any.

@@ -11,7 +11,7 @@
 //! values the expression takes.
 
 use crate::check::model::{ExprNode, FactId, FactSource, RuleFile};
-use crate::document::{sentences, Document};
+use crate::document::Document;
 use crate::extract::Mention;
 
 use super::bind::{self, BindContext, BoundMention, Rejection};
@@ -67,15 +67,8 @@ impl Evaluator<'_> {
     ) -> Explanation {
         let rule_file = &self.rules.files[file];
         let in_scope = self.in_scope(file, doc.name());
-        let text: &str = &doc.source.text;
-        let sentence_spans = sentences(text, doc.body);
-        let hits = self.keywords.scan(text, doc.body);
-        let cx = BindContext {
-            text,
-            sentences: &sentence_spans,
-            hits: &hits,
-            index: &self.keywords,
-        };
+        let (sentence_spans, hits) = self.scan(doc);
+        let cx = self.bind_context(doc, &sentence_spans, &hits);
         self.explain_in(rule_file, file, fact, result, in_scope, mentions, &cx, 0)
     }
 

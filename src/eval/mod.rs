@@ -291,6 +291,31 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// A document's sentences and keyword occurrences: what binding needs
+    /// besides the mentions.
+    pub(crate) fn scan(&self, doc: &Document) -> (Vec<Span>, keywords::KeywordHits) {
+        let text: &str = &doc.source.text;
+        (
+            sentences(text, doc.body),
+            self.keywords.scan(text, doc.body),
+        )
+    }
+
+    /// The binding context over a document's scan.
+    pub(crate) fn bind_context<'c>(
+        &'c self,
+        doc: &'c Document,
+        sentences: &'c [Span],
+        hits: &'c keywords::KeywordHits,
+    ) -> BindContext<'c> {
+        BindContext {
+            text: &doc.source.text,
+            sentences,
+            hits,
+            index: &self.keywords,
+        }
+    }
+
     /// Binds every fact and evaluates every assertion for one document.
     pub fn evaluate_document(
         &self,
@@ -298,15 +323,8 @@ impl<'a> Evaluator<'a> {
         doc: &Document,
         mentions: &[Mention],
     ) -> DocumentResult {
-        let text: &str = &doc.source.text;
-        let sentence_spans = sentences(text, doc.body);
-        let hits = self.keywords.scan(text, doc.body);
-        let cx = BindContext {
-            text,
-            sentences: &sentence_spans,
-            hits: &hits,
-            index: &self.keywords,
-        };
+        let (sentence_spans, hits) = self.scan(doc);
+        let cx = self.bind_context(doc, &sentence_spans, &hits);
         let mut bindings = Vec::with_capacity(self.rules.files.len());
         let mut outcomes = Vec::with_capacity(self.assertions);
         let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
