@@ -35,6 +35,16 @@ pub(crate) fn phrase_words() -> Vec<String> {
     v
 }
 
+/// The first word of every holiday name: a date can start there.
+pub(crate) fn start_words() -> Vec<String> {
+    let names = HOLIDAYS.iter().map(|(s, _)| *s);
+    let lunar = super::holiday::LUNAR_HOLIDAYS.iter().map(|(s, _)| *s);
+    names
+        .chain(lunar)
+        .filter_map(|s| super::phrase::words_of(s).next())
+        .collect()
+}
+
 fn dv(d: Date) -> Value {
     Value::Date {
         date: DateValue::from_civil(d),

@@ -50,6 +50,10 @@ pub(crate) struct Lex {
     pub wday_plural: bool,
     /// A unit of time.
     pub dur: Option<DurationUnit>,
+    /// Whether a value can start at this word. Most entries are context
+    /// words ("of", "said", "per") that grammars look at after a value's
+    /// first word; the scan does not try a grammar at them.
+    pub starts: bool,
 }
 
 const UNITS: [&str; 10] = [
@@ -683,6 +687,22 @@ fn build() -> WordMap<&'static str, &'static Lex> {
         .chain(super::date::phrase_words())
     {
         entry(&mut m, &w);
+    }
+    let starters = super::START_WORDS
+        .iter()
+        .map(|w| w.to_string())
+        .chain(super::measure::start_words())
+        .chain(super::date::start_words());
+    for w in starters {
+        entry(&mut m, &w).starts = true;
+    }
+    for v in m.values_mut() {
+        v.starts |= v.card.is_some()
+            || v.ord.is_some()
+            || v.denom.is_some()
+            || v.month > 0
+            || v.wday > 0
+            || v.dur.is_some();
     }
     m.into_iter()
         .map(|(k, mut v)| {

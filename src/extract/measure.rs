@@ -528,6 +528,15 @@ fn time_table() -> &'static PhraseTable<(DurationUnit, f64)> {
 }
 
 /// Every word in the money, unit and time tables, for the lexicon.
+/// The first word of every currency spelling ("US$", "Rs", "usd"): money
+/// can start there.
+pub(crate) fn start_words() -> Vec<String> {
+    MONEY
+        .iter()
+        .filter_map(|(s, ..)| words_of(s).next())
+        .collect()
+}
+
 pub(crate) fn phrase_words() -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
     for (s, ..) in MONEY {

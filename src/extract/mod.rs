@@ -62,7 +62,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
             t: &toks,
             reference: options.reference_date,
             digits_memo: std::cell::Cell::new(None),
-            cardinal_memo: std::cell::Cell::new(None),
+            cardinal_memo: Default::default(),
         };
         scan(&cx, start, &mut out);
         start = end;
@@ -93,6 +93,54 @@ fn chunk_end(text: &str, start: usize) -> usize {
     e
 }
 
+/// Words other than number words, ordinals, fractions, months, weekdays,
+/// units of time, holiday names and currency names that a value can start
+/// with: articles ("a dozen", "an hour"), relative dates ("last year",
+/// "the day after tomorrow", "in 2 weeks") and signs ("minus five").
+pub(crate) const START_WORDS: &[&str] = &[
+    // articles and vague amounts: "a dozen", "an hour", "another day",
+    // "several weeks", "a couple of days", "all-year"
+    "a",
+    "an",
+    "another",
+    "all",
+    "full",
+    "whole",
+    "few",
+    "several",
+    "some",
+    "couple",
+    // relative dates: "the day after tomorrow", "this week", "in 2 weeks"
+    "the",
+    "this",
+    "in",
+    "within",
+    "last",
+    "next",
+    "current",
+    "following",
+    "coming",
+    "upcoming",
+    "previous",
+    "past",
+    "today",
+    "otd",
+    "tonight",
+    "tomorrow",
+    "tomorrows",
+    "tmrw",
+    "yesterday",
+    "calendar",
+    "cy",
+    "fy",
+    // signs and percentages: "minus five", "negative one", "per cent"
+    "minus",
+    "negative",
+    "per",
+    "percent",
+    "percents",
+];
+
 /// The tense a sentence speaks in, for resolving "June" or "Tuesday".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -108,8 +156,10 @@ pub(crate) struct Cx<'a> {
     pub reference: Option<Date>,
     /// The last [`number::digits`] read: its token and result.
     pub digits_memo: std::cell::Cell<Option<(usize, Option<number::Num>)>>,
-    /// The last [`number::cardinal`] read: its token, money flag and result.
-    pub cardinal_memo: std::cell::Cell<Option<(usize, bool, Option<number::Num>)>>,
+    /// The last [`number::cardinal`] read at a token, one slot per money
+    /// flag: money and the other grammars alternate at the same token, and
+    /// one shared slot would be overwritten each time.
+    pub cardinal_memo: [std::cell::Cell<Option<(usize, Option<number::Num>)>>; 2],
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.
@@ -456,11 +506,12 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let interesting = match t.kind {
         Tk::Num => true,
         // A word outside the lexicon starts no value: every grammar (and
-        // every phrase table) keys on the lexicon entry of its first word.
-        // Two exceptions go by the raw text: links, recognised (to be
-        // skipped) by their first word, and "absolute zero".
+        // every phrase table) keys on the lexicon entry of its first word,
+        // and most entries are context words no value starts with (see
+        // `Lex::starts`). Two exceptions go by the raw text: links,
+        // recognised (to be skipped) by their first word, and "absolute zero".
         Tk::Word => {
-            t.lex.is_some()
+            t.lex.is_some_and(|l| l.starts)
                 || (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
                 || cx.raw(i).eq_ignore_ascii_case("absolute")
         }
@@ -472,8 +523,24 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         }
     };
     if !interesting {
+        // Debug builds (and so every test) check the claim that no grammar
+        // reads a value from a context word.
+        #[cfg(debug_assertions)]
+        if t.kind == Tk::Word && t.lex.is_some() {
+            let read = read_at(cx, i, hedged);
+            debug_assert!(
+                read.is_none(),
+                "a value starts at {:?}, which is not marked as a start word",
+                cx.raw(i)
+            );
+        }
         return None;
     }
+    read_at(cx, i, hedged)
+}
+
+/// Every grammar at token `i`: the longest reading.
+fn read_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let mut best: Option<Cand> = None;
     let mut consider = |r: Option<(usize, Value)>| {
         if let Some((end, v)) = r {

@@ -290,13 +290,14 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
 /// `money` allows the ambiguous scale suffixes ("$5m", "€10B").
 pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     // Most grammars tried at a token read a cardinal there: read it once.
-    if let Some((at, m, n)) = cx.cardinal_memo.get() {
-        if at == i && m == money {
+    let slot = &cx.cardinal_memo[usize::from(money)];
+    if let Some((at, n)) = slot.get() {
+        if at == i {
             return n;
         }
     }
     let n = read_cardinal(cx, i, money);
-    cx.cardinal_memo.set(Some((i, money, n)));
+    slot.set(Some((i, n)));
     n
 }
 
@@ -1130,7 +1131,7 @@ pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
         t: &cx.t[..k.min(cx.t.len())],
         reference: cx.reference,
         digits_memo: std::cell::Cell::new(None),
-        cardinal_memo: std::cell::Cell::new(None),
+        cardinal_memo: Default::default(),
     };
     let card_at = |k: usize| cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.card);
     // The denominator over tokens d..=last.
