@@ -930,13 +930,15 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         if cx.is_p_at(j, ',') || cx.is_w(j, "and") {
             j += 1;
         }
-        let part = one_quantity(cx, j).or_else(|| {
-            // "5 ft 6 in more or less": "in" after feet is inches.
-            let n = cardinal(cx, j, false).filter(|n| n.int && last.symbol == "ft")?;
-            (cx.raw(n.end) == "in")
-                .then(|| (n.v, Unit::lookup("in"), n.end + 1))
-                .and_then(|(v, u, e)| Some((v, u?, e)))
-        });
+        let part = marked_part(cx, j, last)
+            .or_else(|| one_quantity(cx, j))
+            .or_else(|| {
+                // "5 ft 6 in more or less": "in" after feet is inches.
+                let n = cardinal(cx, j, false).filter(|n| n.int && last.symbol == "ft")?;
+                (cx.raw(n.end) == "in")
+                    .then(|| (n.v, Unit::lookup("in"), n.end + 1))
+                    .and_then(|(v, u, e)| Some((v, u?, e)))
+            });
         let Some((v2, u2, e2)) = part else {
             break;
         };
@@ -989,6 +991,86 @@ fn shared_unit(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             written: n.v,
         },
     ))
+}
+
+/// The mark glued after a number at `e`: a prime (`'`, `′`) or a double
+/// prime (`"`, `''`, `″`), and the end: `(double, end)`.
+fn mark(cx: &Cx, e: usize) -> Option<(bool, usize)> {
+    if cx.is_p_adj(e, '"') || cx.t.get(e).is_some_and(|t| !t.ws && t.ch == '″') {
+        Some((true, e + 1))
+    } else if cx.is_p_adj(e, '\'') {
+        Some((
+            cx.is_p_adj(e + 1, '\''),
+            e + 1 + usize::from(cx.is_p_adj(e + 1, '\'')),
+        ))
+    } else {
+        None
+    }
+}
+
+/// A number in digits at `i` with a mark glued after it: (value, double, end).
+fn marked(cx: &Cx, i: usize) -> Option<(f64, bool, usize)> {
+    if cx.t.get(i)?.kind != Tk::Num {
+        return None;
+    }
+    let n = cardinal(cx, i, false).filter(|n| !n.words)?;
+    let (double, end) = mark(cx, n.end)?;
+    Some((n.v, double, end))
+}
+
+/// The marks `'` and `"` are feet and inches, or arcminutes and arcseconds.
+/// A single prime alone is too often an apostrophe or a closing quote to be
+/// read, but its partner tells the system: `N' (M")` restates one measure, so
+/// M = 12 N is feet and inches, M = 60 N arcminutes and arcseconds ("a 3'
+/// (180") arc"); `N' M"` is a height in feet and inches. The prime at `i`
+/// (a number) gives the two units, the prime's end and the bracket's `M"`.
+fn primes(cx: &Cx, i: usize) -> Option<(f64, [&'static Unit; 2], usize)> {
+    let (v, double, end) = marked(cx, i)?;
+    if double || cx.word_adj(end) {
+        return None;
+    }
+    let feet = || Some([Unit::lookup("ft")?, Unit::lookup("in")?]);
+    if cx.is_p_at(end, '(') {
+        let (m, true, e) = marked(cx, end + 1)? else {
+            return None;
+        };
+        if !cx.is_p_at(e, ')') || v <= 0.0 {
+            return None;
+        }
+        let units = if (m - 12.0 * v).abs() < 1e-9 * m {
+            feet()?
+        } else if (m - 60.0 * v).abs() < 1e-9 * m {
+            [Unit::lookup("arcmin")?, Unit::lookup("arcsec")?]
+        } else {
+            return None;
+        };
+        return Some((v, units, end));
+    }
+    match marked(cx, end)? {
+        (m, true, _) if m < 12.0 => Some((v, feet()?, end)),
+        _ => None,
+    }
+}
+
+/// A part of a compound written with marks: after degrees, `30' 26"` are
+/// arcminutes and arcseconds ("51° 30′ 26″ N"); after yards, `7'` is feet.
+fn marked_part(cx: &Cx, j: usize, last: &Unit) -> Option<(f64, &'static Unit, usize)> {
+    use crate::quantity::Dimension;
+    let (v, double, end) = marked(cx, j)?;
+    let sym = match (last.dimension, double) {
+        (Dimension::Angle, false) => "arcmin",
+        (Dimension::Angle, true) => "arcsec",
+        (Dimension::Length, false) if last.factor > Unit::lookup("ft")?.factor => "ft",
+        _ => return None,
+    };
+    // A compass letter may follow a coordinate: 26″N.
+    let compass = last.dimension == Dimension::Angle
+        && matches!(cx.raw_adj(end), Some("N" | "S" | "E" | "W"))
+        && !cx.word_adj(end + 1);
+    if cx.word_adj(end) && !compass {
+        return None;
+    }
+    Some((v, Unit::lookup(sym)?, end))
 }
 
 fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
@@ -1055,6 +1137,20 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
         (k, i + 1)
     } else {
         let n = cardinal(cx, i, false)?;
+        if let Some((v, [u, _], end)) = cx.is_p_adj(n.end, '\'').then(|| primes(cx, i)).flatten() {
+            return Some((v, u, end));
+        }
+        // The "M\"" of "N' (M\")" takes the unit the pair agrees on.
+        if i > 2 && cx.is_p_at(i - 1, '(') && mark(cx, n.end).is_some_and(|(double, _)| double) {
+            let p = i - 2;
+            let start = (p.saturating_sub(4)..p)
+                .find(|&k| cardinal(cx, k, false).is_some_and(|m| m.end == p && !m.words));
+            if let Some((_, [_, u], _)) = start.and_then(|k| primes(cx, k)) {
+                if let Some((v, true, end)) = marked(cx, i) {
+                    return Some((v, u, end));
+                }
+            }
+        }
         // 5", 9'': inches, unless the mark closes a quotation.
         if n.end == i + 1 || !n.words {
             let e = n.end;
@@ -1142,8 +1238,10 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
         "l" | "g" | "t" | "B" | "W" | "J" if !glued && cx.word_adj(end) => return None,
         _ => {}
     }
+    // "51°30′": degrees glued to arcminutes are a coordinate, not a code.
+    let dms = u.symbol == "°" && marked_part(cx, end, u).is_some();
     // "24703 m212", "24703 L-202": a code.
-    if cx.num_adj(end, 0) || (cx.is_p_adj(end, '-') && cx.num_adj(end + 1, 0)) {
+    if (cx.num_adj(end, 0) && !dms) || (cx.is_p_adj(end, '-') && cx.num_adj(end + 1, 0)) {
         return None;
     }
     // "50 meters per millisecond", "50 km/ms": a speed.
@@ -1181,7 +1279,7 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
         end += 1;
         return Some((v, area, end));
     }
-    if cx.word_adj(end) || (glued && cx.num_adj(end, 0)) {
+    if cx.word_adj(end) || (glued && cx.num_adj(end, 0) && !dms) {
         return None;
     }
     Some((v, u, end))
@@ -1513,6 +1611,31 @@ mod tests {
         check("a dose of 250 mcg", &["250 mcg|quantity 0 kg"]);
         check("a 2 kibibyte block", &["2 kibibyte|quantity 16384 bit"]);
         check("at 6e9 s-1", &["6e9 s-1|quantity 6000000000 Hz"]);
+    }
+
+    #[test]
+    fn primes_feet_inches_and_arcs() {
+        // A prime alone is an apostrophe or a quote; its partner tells the system.
+        check("she said 'I was 7' and left", &["7|number 7"]);
+        check("the lot was 40' wide", &["40|number 40"]);
+        check(
+            "a 4' (48\") shelf",
+            &["4'|quantity 1.2192 m", "48\"|quantity 1.2192 m"],
+        );
+        check(
+            "a 3' (180\") arc",
+            &["3'|quantity 0.000873 rad", "180\"|quantity 0.000873 rad"],
+        );
+        check("a 3' (40\") gap", &["3|number 3", "40\"|quantity 1.016 m"]);
+        check("the forward is 6' 4\" tall", &["6' 4\"|quantity 1.9304 m"]);
+        check("a 5'9\" guard", &["5'9\"|quantity 1.7526 m"]);
+        check("ran 3 yd 2' more", &["3 yd 2'|quantity 3.3528 m"]);
+        check("at 48° 51′ 24″ N", &["48° 51′ 24″|quantity 0.85271 rad"]);
+        check("at 12°30'E", &["12°30'|quantity 0.218166 rad"]);
+        check(
+            "a 20 arcsecond shift",
+            &["20 arcsecond|quantity 0.000097 rad"],
+        );
     }
 
     #[test]

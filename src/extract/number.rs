@@ -528,10 +528,12 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             _ => n.v += f * last_scale,
         }
     }
-    // "45 (forty five)": the words repeat the digits.
+    // "45 (forty five)": the words repeat the digits, naming the same numeral.
+    // A counting noun restates the amount in another unit, a separate mention
+    // as a conversion is: "144 (a gross)", "24 (two dozen)".
     if !n.words && cx.is_p_at(n.end, '(') {
         if let Some(w) = words(cx, n.end + 1, false) {
-            if w.v == n.v && cx.is_p_at(w.end, ')') {
+            if w.v == n.v && cx.is_p_at(w.end, ')') && numeral_name(cx, n.end + 1, w.end) {
                 n.end = w.end + 1;
             }
         }
@@ -574,6 +576,28 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
         }
     }
     Some(n)
+}
+
+/// The words from `i` to `end` name a numeral: they start with a cardinal
+/// word ("forty", "one hundred") or "a"/"an" before one ("a hundred"), and
+/// hold no counting noun ("a dozen", "a square dozen", "two dozen").
+fn numeral_name(cx: &Cx, i: usize, end: usize) -> bool {
+    let card = |k: usize| {
+        cx.t.get(k)
+            .and_then(|t| t.lex)
+            .is_some_and(|l| l.card.is_some())
+    };
+    let first = if cx.is_w(i, "a") || cx.is_w(i, "an") {
+        i + 1
+    } else {
+        i
+    };
+    card(first)
+        && (first..end).all(|k| {
+            cx.tk(k)
+                .lex
+                .is_none_or(|l| !matches!(l.key, "dozen" | "dozens" | "gross" | "pair"))
+        })
 }
 
 /// Token `i` is a decimal point that starts a number: ".08", "(.5)", not the
@@ -1385,6 +1409,8 @@ mod tests {
         assert_eq!(numbers("1/2"), vec![0.5]);
         assert_eq!(numbers("-4/5"), vec![-0.8]);
         assert_eq!(numbers("forty-five (45)"), vec![45.0]);
+        assert_eq!(numbers("it cost 300 (three hundred)"), vec![300.0]);
+        assert_eq!(numbers("100 (a hundred) of them"), vec![100.0]);
         assert_eq!(numbers("two three"), vec![2.0, 3.0]);
         assert_eq!(numbers("1200k"), vec![1_200_000.0]);
         assert_eq!(numbers("2.48×10−5"), vec![2.48e-5]);
@@ -1431,6 +1457,11 @@ mod tests {
         assert_eq!(numbers("a gross of pencils"), vec![144.0]);
         assert!(numbers("a gross mistake").is_empty());
         assert_eq!(numbers("a baker's dozen rolls"), vec![13.0]);
+        // A counting noun in brackets restates the amount in another unit:
+        // two mentions, unlike "45 (forty-five)".
+        assert_eq!(numbers("they sold 144 (a gross) pens"), vec![144.0, 144.0]);
+        assert_eq!(numbers("packed 24 (two dozen) eggs"), vec![24.0, 24.0]);
+        assert_eq!(numbers("packed 12 (a dozen)."), vec![12.0, 12.0]);
         assert_eq!(numbers("it ended three nil"), vec![3.0, 0.0]);
         assert_eq!(numbers("pages 11,13,15,17."), vec![11.0, 13.0, 15.0, 17.0]);
         assert_eq!(numbers("rated 3x2^4"), vec![48.0]);

@@ -252,6 +252,8 @@ static UNITS: &[Unit] = &[
     unit!("GiB", Information, 8589934592.0, ["gibibyte", "gibibytes"]),
     unit!("rad", Angle, 1.0, ["radian", "radians"]),
     unit!("°", Angle, std::f64::consts::PI / 180.0, ["deg", "degree", "degrees"]),
+    unit!("arcmin", Angle, std::f64::consts::PI / 10_800.0, ["arcmins", "arcminute", "arcminutes", "arc minute", "arc minutes"]),
+    unit!("arcsec", Angle, std::f64::consts::PI / 648_000.0, ["arcsecs", "arcsecond", "arcseconds", "arc second", "arc seconds"]),
     unit!("Gy", Dose, 1.0, ["gray", "grays"]),
     unit!("mGy", Dose, 1e-3, ["milligray", "milligrays"]),
     unit!("Pa", Pressure, 1.0, ["pascal", "pascals"]),
