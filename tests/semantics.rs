@@ -248,3 +248,33 @@ fn keywords_with_a_star_match_word_endings() {
     let rules = "fact r: length near \"missile\"\nassert r ≈ 900 km\n";
     assert_eq!(statuses(rules, "The missiles flew 900 km."), [NotStated]);
 }
+
+#[test]
+fn eliding_unstated_outcomes_keeps_every_other_outcome_and_counts_the_rest() {
+    let rules = "fact d: date near \"summit\"\nassert d == 2026-01-05\n\
+                 fact n: number near \"agreements\"\nassert n == 14\n\
+                 fact m: money near \"trade\"\nassert m ≈ $273B\n";
+    let texts = [
+        "The summit was held in 2026.",
+        "They signed 15 agreements at the summit on January 5, 2026.",
+        "Nothing here.",
+    ];
+    let file = check_rule_file(SourceFile::new("t.rules", rules)).unwrap();
+    let rules = RuleSet { files: vec![file] };
+    let config = config();
+    let full = Evaluator::new(&rules, &config);
+    let mut elided = Evaluator::new(&rules, &config);
+    elided.elide_unstated();
+    for (i, t) in texts.iter().enumerate() {
+        let doc = Document::parse(SourceFile::new(format!("doc{i}.txt"), *t)).unwrap();
+        let all = pipeline::check_document(&full, &config, i, &doc).1;
+        let some = pipeline::check_document(&elided, &config, i, &doc).1;
+        let (kept, dropped): (Vec<_>, Vec<_>) = all
+            .outcomes
+            .iter()
+            .partition(|o| o.status != NotStated || !o.candidates.is_empty());
+        assert_eq!(some.outcomes.iter().collect::<Vec<_>>(), kept, "in {t:?}");
+        assert_eq!(some.unstated, dropped.len(), "in {t:?}");
+        assert_eq!(all.unstated, 0);
+    }
+}

@@ -164,6 +164,9 @@ pub struct DocumentResult {
     pub bindings: Vec<Option<Vec<Vec<BoundMention>>>>,
     /// The assertions' outcomes, in rule-file then statement order.
     pub outcomes: Vec<Outcome>,
+    /// Outcomes left out of `outcomes` (see [`Evaluator::elide_unstated`]):
+    /// assertions about facts with no value in the document, all not stated.
+    pub unstated: usize,
     /// What the built-in consistency checks found.
     pub checks: Vec<crate::consistency::CheckFinding>,
     /// Per rule file: the weight its `trust` statements give the document
@@ -196,6 +199,9 @@ pub struct Evaluator<'a> {
     needs: Vec<Vec<Option<Needs>>>,
     /// Assertions in all files: the outcomes of a document.
     assertions: usize,
+    /// Whether to leave out the outcomes of assertions a document says
+    /// nothing about, counting them in [`DocumentResult::unstated`] instead.
+    elide_unstated: bool,
 }
 
 impl<'a> Evaluator<'a> {
@@ -246,6 +252,7 @@ impl<'a> Evaluator<'a> {
             assertions,
             scopes,
             grounds: ground::compile(rules),
+            elide_unstated: false,
             fixed: Vec::new(),
             fact_names: rules
                 .files
@@ -316,6 +323,16 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// Leaves out of each [`DocumentResult`] the outcomes of assertions
+    /// whose facts have no value in the document, and only counts them.
+    ///
+    /// With hundreds of rules almost every outcome of almost every document
+    /// is such a "not stated"; a report that lists only findings need not
+    /// build them (they were a third of the evaluation time of a large run).
+    pub fn elide_unstated(&mut self) {
+        self.elide_unstated = true;
+    }
+
     /// Binds every fact and evaluates every assertion for one document.
     pub fn evaluate_document(
         &self,
@@ -330,6 +347,7 @@ impl<'a> Evaluator<'a> {
         let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
         let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, &sentence_spans);
         let rule_trust = self.rule_trust(doc.name());
+        let mut unstated = 0;
         for (fi, file) in self.rules.files.iter().enumerate() {
             if !self.in_scope(fi, doc.name()) {
                 bindings.push(None);
@@ -338,6 +356,11 @@ impl<'a> Evaluator<'a> {
             let bound = bind_all_needing(&file.facts, &self.needs[fi], mentions, &cx);
             for (si, st) in file.statements.iter().enumerate() {
                 if let Statement::Assert(a) = st {
+                    // No value for the left-hand side: not stated, no candidates.
+                    if self.elide_unstated && self.values(file, &bound, &a.lhs, 0).is_empty() {
+                        unstated += 1;
+                        continue;
+                    }
                     let rule = StatementRef {
                         file: fi,
                         statement: si,
@@ -352,6 +375,7 @@ impl<'a> Evaluator<'a> {
             trust: doc.meta.trust.unwrap_or(1.0),
             bindings,
             outcomes,
+            unstated,
             checks,
             rule_trust,
             ground_roles,

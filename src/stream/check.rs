@@ -266,7 +266,8 @@ impl Worker<'_> {
         let checks = std::mem::take(&mut result.checks);
         done.stdout = self.render(&doc, &result.outcomes, &checks);
         let checks_text = self.render_checks(&doc, &checks);
-        let counts = Counts::of(&result.outcomes);
+        let mut counts = Counts::of(&result.outcomes);
+        counts.not_stated += result.unstated;
         let contradicted = result.outcomes.iter().any(contradicts);
         let kept = self.keeps().then(|| {
             result.outcomes = Vec::new();
@@ -863,7 +864,14 @@ pub fn check(
     err: &mut dyn Write,
 ) -> CheckSummary {
     let started = Instant::now();
-    let evaluator = opts.rules.map(|r| Evaluator::new(r, opts.config));
+    let evaluator = opts.rules.map(|r| {
+        let mut ev = Evaluator::new(r, opts.config);
+        // Only the JSON reports list outcomes that are not stated.
+        if matches!(opts.format, OutputFormat::Graphical | OutputFormat::Short) {
+            ev.elide_unstated();
+        }
+        ev
+    });
     let agree_files = opts
         .rules
         .map(|r| {
