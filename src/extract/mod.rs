@@ -149,6 +149,9 @@ pub(crate) enum Tense {
     None,
 }
 
+/// A remembered [`number::cardinal`] read: the token and the result.
+pub(crate) type Memo = (usize, Option<number::Num>);
+
 /// A tokenized chunk and what the grammars need to read it.
 pub(crate) struct Cx<'a> {
     pub text: &'a str,
@@ -159,7 +162,7 @@ pub(crate) struct Cx<'a> {
     /// The last [`number::cardinal`] read at a token, one slot per money
     /// flag: money and the other grammars alternate at the same token, and
     /// one shared slot would be overwritten each time.
-    pub cardinal_memo: [std::cell::Cell<Option<(usize, Option<number::Num>)>>; 2],
+    pub cardinal_memo: [std::cell::Cell<Option<Memo>>; 2],
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.
