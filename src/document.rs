@@ -243,15 +243,19 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
             out.push(Span::new(s + lead, e - trail));
         }
     };
-    // Every terminator and line end, in order (a sorted vector: cheaper
-    // than a tree for the few hundred of a news article).
-    let mut stops: Vec<usize> =
-        memchr::memchr3_iter(b'.', b'!', b'?', &bytes[range.start..range.end])
-            .chain(memchr::memchr_iter(b'\n', &bytes[range.start..range.end]))
-            .map(|i| i + range.start)
-            .collect();
-    stops.sort_unstable();
-    stops.dedup();
+    // Every terminator and line end, in order: the two scans merged.
+    let body = &bytes[range.start..range.end];
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', body).peekable();
+    let mut breaks = memchr::memchr_iter(b'\n', body).peekable();
+    let stops = std::iter::from_fn(|| {
+        let next = match (marks.peek(), breaks.peek()) {
+            (Some(&m), Some(&b)) if m < b => marks.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => breaks.next(),
+            (Some(_), None) => marks.next(),
+            (None, None) => None,
+        };
+        next.map(|i| i + range.start)
+    });
     for i in stops {
         if i < start {
             continue;
@@ -301,17 +305,18 @@ fn is_abbreviation(before: &str) -> bool {
         "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "approx", "est", "fig", "vol", "mt",
         "ft", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     ];
-    let lower = word.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    // Called at every full stop of every document: no allocation.
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return true;
     }
     // Initials and dotted acronyms: "J", "U.S", "U.N".
-    let letters: Vec<&str> = word.split('.').collect();
-    letters
-        .iter()
-        .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_alphabetic()))
-        && !word.is_empty()
-        && (letters.len() > 1 || word.chars().all(|c| c.is_uppercase()))
+    let single_letter = |p: &str| {
+        let mut cs = p.chars();
+        cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
+    };
+    !word.is_empty()
+        && word.split('.').all(single_letter)
+        && (word.contains('.') || word.chars().all(char::is_uppercase))
 }
 
 #[cfg(test)]
