@@ -74,10 +74,8 @@ impl BindContext<'_> {
             .unwrap_or(span)
     }
 
-    fn find(&self, k: &Keyword, range: Span) -> Option<Span> {
-        self.index
-            .id(k)
-            .and_then(|id| self.hits.any_within(id, range))
+    fn find(&self, id: Option<KeywordId>, range: Span) -> Option<Span> {
+        id.and_then(|id| self.hits.any_within(id, range))
     }
 }
 
@@ -97,7 +95,7 @@ pub fn bind(
     m: &Mention,
     cx: &BindContext<'_>,
 ) -> Result<BoundMention, Rejection> {
-    try_bind(fact, binder, m, cx).map_err(|r| match r {
+    try_bind(fact, binder, &Needs::of(binder, cx.index), m, cx).map_err(|r| match r {
         Reason::MissingKeyword(g) => Rejection::MissingKeyword {
             group: binder.all_of[g].iter().map(|k| k.text.clone()).collect(),
         },
@@ -126,6 +124,7 @@ enum Reason {
 fn try_bind(
     fact: &Fact,
     binder: &Binder,
+    need: &Needs,
     m: &Mention,
     cx: &BindContext<'_>,
 ) -> Result<BoundMention, Reason> {
@@ -140,22 +139,22 @@ fn try_bind(
         Window::Words(n) => words_around(cx.text, sentence, m.span, n),
     };
     let mut keywords = Vec::new();
-    for (g, group) in binder.all_of.iter().enumerate() {
-        match group.iter().find_map(|k| cx.find(k, window)) {
+    for (g, group) in need.all_of.iter().enumerate() {
+        match group.iter().find_map(|&id| cx.find(id, window)) {
             Some(at) => keywords.push(at),
             None => return Err(Reason::MissingKeyword(g)),
         }
     }
-    for (i, k) in binder.without.iter().enumerate() {
-        if let Some(at) = cx.find(k, window) {
+    for (i, &id) in need.without.iter().enumerate() {
+        if let Some(at) = cx.find(id, window) {
             return Err(Reason::Excluded(i, at));
         }
     }
     if fact.is_count {
-        let noun = binder
+        let noun = need
             .count_of
             .iter()
-            .find_map(|k| counted_noun(cx, k, m.span, sentence));
+            .find_map(|&id| counted_noun(cx, id?, m.span, sentence));
         match noun {
             Some(at) => keywords.push(at),
             None => return Err(Reason::NotCounting),
@@ -176,8 +175,7 @@ fn try_bind(
 
 /// The counted noun right after a number: "14 memorandums", "15 cooperation
 /// agreements" (up to two plain words between), never across punctuation.
-fn counted_noun(cx: &BindContext<'_>, k: &Keyword, number: Span, sentence: Span) -> Option<Span> {
-    let id = cx.index.id(k)?;
+fn counted_noun(cx: &BindContext<'_>, id: KeywordId, number: Span, sentence: Span) -> Option<Span> {
     let hits = cx.hits.of(id);
     let i = hits.partition_point(|s| s.start < number.end);
     let at = *hits.get(i)?;
@@ -297,11 +295,14 @@ pub fn bind_all(
             // With hundreds of rules most facts' keywords are absent from a
             // given document: skip those without looking at its mentions.
             FactSource::Binder(b) if !keywords_present(b, cx) => Vec::new(),
-            FactSource::Binder(b) => mentions
-                .iter()
-                .filter(|m| kind_fits(fact, m))
-                .filter_map(|m| try_bind(fact, b, m, cx).ok())
-                .collect(),
+            FactSource::Binder(b) => {
+                let need = Needs::of(b, cx.index);
+                mentions
+                    .iter()
+                    .filter(|m| kind_fits(fact, m))
+                    .filter_map(|m| try_bind(fact, b, &need, m, cx).ok())
+                    .collect()
+            }
             FactSource::Derived(_) => Vec::new(),
         })
         .collect()
@@ -313,6 +314,7 @@ pub fn bind_all(
 #[derive(Debug)]
 pub struct Needs {
     all_of: Vec<Vec<Option<KeywordId>>>,
+    without: Vec<Option<KeywordId>>,
     count_of: Vec<Option<KeywordId>>,
 }
 
@@ -325,6 +327,7 @@ impl Needs {
                 .iter()
                 .map(|g| g.iter().map(|k| index.id(k)).collect())
                 .collect(),
+            without: b.without.iter().map(|k| index.id(k)).collect(),
             count_of: b.count_of.iter().map(|k| index.id(k)).collect(),
         }
     }
@@ -350,11 +353,21 @@ pub fn bind_all_needing(
         .zip(needs)
         .map(|(fact, need)| match (&fact.source, need) {
             (FactSource::Binder(_), Some(n)) if !n.met(cx.hits) => Vec::new(),
-            (FactSource::Binder(b), _) => mentions
-                .iter()
-                .filter(|m| kind_fits(fact, m))
-                .filter_map(|m| try_bind(fact, b, m, cx).ok())
-                .collect(),
+            (FactSource::Binder(b), n) => {
+                let own;
+                let n = match n {
+                    Some(n) => n,
+                    None => {
+                        own = Needs::of(b, cx.index);
+                        &own
+                    }
+                };
+                mentions
+                    .iter()
+                    .filter(|m| kind_fits(fact, m))
+                    .filter_map(|m| try_bind(fact, b, n, m, cx).ok())
+                    .collect()
+            }
             (FactSource::Derived(_), _) => Vec::new(),
         })
         .collect()
