@@ -35,13 +35,23 @@ pub(crate) fn phrase_words() -> Vec<String> {
     v
 }
 
-/// The first word of every holiday name: a date can start there.
+/// The first word of every holiday name: a date can start there. Of a name
+/// led by "the" ("the prophet's ascension"), the second word too: the scan
+/// tries the grammars at "the" only before a start word.
 pub(crate) fn start_words() -> Vec<String> {
     let names = HOLIDAYS.iter().map(|(s, _)| *s);
     let lunar = super::holiday::LUNAR_HOLIDAYS.iter().map(|(s, _)| *s);
     names
         .chain(lunar)
-        .filter_map(|s| super::phrase::words_of(s).next())
+        .flat_map(|s| {
+            let words: Vec<String> = super::phrase::words_of(s).take(2).collect();
+            let n = if words.first().is_some_and(|w| w == "the") {
+                2
+            } else {
+                1
+            };
+            words.into_iter().take(n)
+        })
         .collect()
 }
 

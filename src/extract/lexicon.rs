@@ -502,11 +502,13 @@ impl Hasher for WordHasher {
 /// A map keyed by words, hashed with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-static TABLE: OnceLock<WordMap<&'static str, &'static Lex>> = OnceLock::new();
+/// Keyed by bytes, so a word the tokenizer lowercased into a byte buffer
+/// is looked up without a UTF-8 check.
+static TABLE: OnceLock<WordMap<&'static [u8], &'static Lex>> = OnceLock::new();
 
 /// The entry for a lowercase word.
 pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
-    TABLE.get_or_init(build).get(word).copied()
+    TABLE.get_or_init(build).get(word.as_bytes()).copied()
 }
 
 /// Which (length, first letter, last letter) triples some key of the table
@@ -539,7 +541,7 @@ pub(crate) fn lookup_ascii_lower(word: &[u8]) -> Option<&'static Lex> {
     let filter = FILTER.get_or_init(|| {
         let mut bits = vec![0u32; (FILTER_LEN * 26 * 26).div_ceil(32)];
         for k in TABLE.get_or_init(build).keys() {
-            let b = k.as_bytes();
+            let b: &[u8] = k;
             if !b.is_empty() && b.len() < FILTER_LEN && b.iter().all(u8::is_ascii_lowercase) {
                 let i = Filter::index(b.len(), b[0], b[b.len() - 1]);
                 bits[i / 32] |= 1 << (i % 32);
@@ -550,11 +552,10 @@ pub(crate) fn lookup_ascii_lower(word: &[u8]) -> Option<&'static Lex> {
     if !filter.has(word) {
         return None;
     }
-    // ASCII letters are UTF-8.
-    std::str::from_utf8(word).ok().and_then(lookup)
+    TABLE.get_or_init(build).get(word).copied()
 }
 
-fn build() -> WordMap<&'static str, &'static Lex> {
+fn build() -> WordMap<&'static [u8], &'static Lex> {
     let mut m: HashMap<String, Lex> = HashMap::new();
     fn entry<'m>(m: &'m mut HashMap<String, Lex>, k: &str) -> &'m mut Lex {
         m.entry(k.to_string()).or_default()
@@ -709,7 +710,7 @@ fn build() -> WordMap<&'static str, &'static Lex> {
             let key: &'static str = Box::leak(k.into_boxed_str());
             v.key = key;
             let v: &'static Lex = Box::leak(Box::new(v));
-            (key, v)
+            (key.as_bytes(), v)
         })
         .collect()
 }

@@ -133,6 +133,7 @@ pub(crate) const START_WORDS: &[&str] = &[
     "calendar",
     "cy",
     "fy",
+    "ides",
     // signs and percentages: "minus five", "negative one", "per cent"
     "minus",
     "negative",
@@ -514,7 +515,8 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         // `Lex::starts`). Two exceptions go by the raw text: links,
         // recognised (to be skipped) by their first word, and "absolute zero".
         Tk::Word => {
-            t.lex.is_some_and(|l| l.starts)
+            t.lex
+                .is_some_and(|l| l.starts && (!leads_only(l.key) || starts_at(cx, i + 1)))
                 || (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
                 || cx.raw(i).eq_ignore_ascii_case("absolute")
         }
@@ -540,6 +542,20 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         return None;
     }
     read_at(cx, i, hedged)
+}
+
+/// Start words that begin a value only together with a following start
+/// word or digits: "the 3rd", "the day after tomorrow", "the ides of March",
+/// "in 2 weeks", "within a few days". Alone they are the commonest words of
+/// English text, and trying every grammar at each cost more than the rest.
+fn leads_only(key: &str) -> bool {
+    matches!(key, "the" | "in" | "within")
+}
+
+/// Whether token `i` is digits or a start word.
+fn starts_at(cx: &Cx, i: usize) -> bool {
+    cx.t.get(i)
+        .is_some_and(|t| t.kind == Tk::Num || t.lex.is_some_and(|l| l.starts))
 }
 
 /// Every grammar at token `i`: the longest reading.
