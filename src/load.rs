@@ -199,7 +199,53 @@ struct Folder {
     path: PathBuf,
     /// To stop at a link back to a folder being walked.
     canonical: PathBuf,
-    entries: Vec<(Box<std::ffi::OsStr>, bool)>,
+    entries: Listing,
+}
+
+/// The entries of one folder, sorted so that the next one is last, packed
+/// into one buffer of names: a flat folder of 200,000 articles is listed in
+/// about 5 MB (a path or a boxed name per entry took more than twice that,
+/// and was most of the memory of a large run).
+#[derive(Default)]
+struct Listing {
+    /// Every name, back to back.
+    names: Vec<u8>,
+    /// Per entry: where its name starts in `names`, its length, and whether
+    /// it is a folder.
+    entries: Vec<(u32, u32, bool)>,
+}
+
+impl Listing {
+    fn name(&self, e: (u32, u32, bool)) -> &[u8] {
+        &self.names[e.0 as usize..(e.0 + e.1) as usize]
+    }
+
+    /// The next entry: its name and whether it is a folder.
+    fn pop(&mut self) -> Option<(std::ffi::OsString, bool)> {
+        let e = self.entries.pop()?;
+        name_from_bytes(self.name(e)).map(|n| (n, e.2))
+    }
+}
+
+/// The bytes of a file name: on Unix any name; elsewhere a Unicode one.
+#[cfg(unix)]
+fn name_bytes(name: &std::ffi::OsStr) -> Option<&[u8]> {
+    Some(std::os::unix::ffi::OsStrExt::as_bytes(name))
+}
+
+#[cfg(not(unix))]
+fn name_bytes(name: &std::ffi::OsStr) -> Option<&[u8]> {
+    name.to_str().map(str::as_bytes)
+}
+
+#[cfg(unix)]
+fn name_from_bytes(b: &[u8]) -> Option<std::ffi::OsString> {
+    Some(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b).to_os_string())
+}
+
+#[cfg(not(unix))]
+fn name_from_bytes(b: &[u8]) -> Option<std::ffi::OsString> {
+    std::str::from_utf8(b).ok().map(Into::into)
 }
 
 /// A depth-first walk that lists one folder at a time and keeps only the
@@ -225,7 +271,7 @@ impl Iterator for SortedWalk {
                 self.stack.pop();
                 continue;
             };
-            let path = folder.path.join(&*name);
+            let path = folder.path.join(name);
             if is_dir {
                 let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
                 if self.stack.iter().any(|f| f.canonical == canonical) {
@@ -253,7 +299,7 @@ impl Iterator for SortedWalk {
 /// `.gitignore`, `.ignore`, in this folder or any above it), as names and
 /// whether each is a folder, sorted for [`SortedWalk`] (last first); and
 /// the problems met.
-fn list_folder(dir: &Path) -> (Vec<(Box<std::ffi::OsStr>, bool)>, Vec<LoadError>) {
+fn list_folder(dir: &Path) -> (Listing, Vec<LoadError>) {
     let walker = ignore::WalkBuilder::new(dir)
         .max_depth(Some(1))
         .hidden(true)
@@ -266,15 +312,38 @@ fn list_folder(dir: &Path) -> (Vec<(Box<std::ffi::OsStr>, bool)>, Vec<LoadError>
         // `fs::metadata` follows links; so did the walk before it used `ignore`.
         .follow_links(true)
         .build();
-    let mut entries: Vec<(Box<std::ffi::OsStr>, bool)> = Vec::new();
+    // A first, cheap pass sizes the buffers, so that a huge folder is held
+    // once rather than grown by doubling (old and new copies both live).
+    let (mut count, mut bytes) = (0, 0);
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        count += 1;
+        bytes += e.file_name().len();
+    }
+    let mut listing = Listing {
+        names: Vec::with_capacity(bytes),
+        entries: Vec::with_capacity(count),
+    };
     let mut errors = Vec::new();
     for entry in walker {
         match entry {
             Ok(e) if e.depth() == 0 => {}
             Ok(e) => {
                 let Some(t) = e.file_type() else { continue };
-                if t.is_dir() || t.is_file() {
-                    entries.push((e.file_name().into(), t.is_dir()));
+                if !(t.is_dir() || t.is_file()) {
+                    continue;
+                }
+                let start = listing.names.len();
+                match name_bytes(e.file_name()) {
+                    Some(b) if start + b.len() <= u32::MAX as usize => {
+                        listing.names.extend_from_slice(b);
+                        listing
+                            .entries
+                            .push((start as u32, b.len() as u32, t.is_dir()));
+                    }
+                    _ => errors.push(LoadError::Unreadable {
+                        path: display(e.path()),
+                        message: "its name cannot be listed on this system (not Unicode)".into(),
+                    }),
                 }
             }
             // A malformed ignore file is a warning in ripgrep; here it must
@@ -290,9 +359,12 @@ fn list_folder(dir: &Path) -> (Vec<(Box<std::ffi::OsStr>, bool)>, Vec<LoadError>
             }
         }
     }
-    entries.sort_unstable_by(|a, b| b.0.cmp(&a.0));
-    entries.shrink_to_fit();
-    (entries, errors)
+    let Listing { names, entries } = &mut listing;
+    entries.sort_unstable_by(|&a, &b| {
+        let name = |e: (u32, u32, bool)| &names[e.0 as usize..(e.0 + e.1) as usize];
+        name(b).cmp(name(a))
+    });
+    (listing, errors)
 }
 
 /// The path an `ignore` error is about, if it names one.
