@@ -343,7 +343,11 @@ impl<'a> Evaluator<'a> {
         let (sentence_spans, hits) = self.scan(doc);
         let cx = self.bind_context(doc, &sentence_spans, &hits);
         let mut bindings = Vec::with_capacity(self.rules.files.len());
-        let mut outcomes = Vec::with_capacity(self.assertions);
+        let mut outcomes = Vec::with_capacity(if self.elide_unstated {
+            0
+        } else {
+            self.assertions
+        });
         let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
         let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, &sentence_spans);
         let rule_trust = self.rule_trust(doc.name());

@@ -54,6 +54,8 @@ pub(crate) struct Lex {
     /// words ("of", "said", "per") that grammars look at after a value's
     /// first word; the scan does not try a grammar at them.
     pub starts: bool,
+    /// Whether a hedge ("about", "more than", "at least") can start here.
+    pub hedge: bool,
 }
 
 const UNITS: [&str; 10] = [
@@ -696,6 +698,9 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
         .chain(super::date::start_words());
     for w in starters {
         entry(&mut m, &w).starts = true;
+    }
+    for w in super::HEDGE_WORDS {
+        entry(&mut m, w).hedge = true;
     }
     for v in m.values_mut() {
         v.starts |= v.card.is_some()

@@ -360,8 +360,54 @@ fn hedge_at(cx: &Cx, i: usize) -> Option<(Hedge, usize)> {
             _ => None,
         };
     }
-    // Every hedge starts with a word of the lexicon.
-    t.lex?;
+    // Every hedge starts with a word of the lexicon marked as a hedge word.
+    if !t.lex?.hedge {
+        #[cfg(debug_assertions)]
+        debug_assert!(
+            hedge_words(cx, t, i).is_none(),
+            "a hedge starts at {:?}, which is not in HEDGE_WORDS",
+            cx.raw(i)
+        );
+        return None;
+    }
+    hedge_words(cx, t, i)
+}
+
+/// The first words of hedges: the scan looks for a hedge only at these.
+pub(crate) const HEDGE_WORDS: &[&str] = &[
+    "just",
+    "close",
+    "more",
+    "upwards",
+    "in",
+    "at",
+    "a",
+    "no",
+    "not",
+    "up",
+    "as",
+    "less",
+    "fewer",
+    "an",
+    "about",
+    "approximately",
+    "around",
+    "roughly",
+    "some",
+    "estimated",
+    "circa",
+    "approx",
+    "over",
+    "above",
+    "exceeding",
+    "nearly",
+    "almost",
+    "under",
+    "below",
+];
+
+/// A hedge led by a word: the hedge and the token after it.
+fn hedge_words(cx: &Cx, t: &Tok, i: usize) -> Option<(Hedge, usize)> {
     let k1 = cx.t.get(i + 1).map_or("", |t| t.key());
     let k2 = cx.t.get(i + 2).map_or("", |t| t.key());
     Some(match (t.key(), k1, k2) {
@@ -697,6 +743,21 @@ pub(crate) mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn every_hedge_word_leads_its_hedge() {
+        check(
+            "a dispute going back upwards of 40 years",
+            &["upwards of 40 years|duration 40 year over"],
+        );
+        check(
+            "at least 12 people and no fewer than 3 ships",
+            &[
+                "at least 12|number 12 at_least",
+                "no fewer than 3|number 3 at_least",
+            ],
+        );
     }
 
     #[test]
