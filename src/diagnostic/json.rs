@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use crate::check::model::Statement;
 use crate::eval::{Evidence, Outcome, Status, Verdict};
-use crate::source::SourceFile;
+use crate::quantity::Value;
+use crate::source::{SourceFile, Span};
 
 use super::summary::Counts;
 use super::Run;
@@ -47,7 +48,8 @@ pub struct JsonGrounding {
     pub conflict: Vec<JsonSource>,
 }
 
-/// A mention without a verdict.
+/// A mention without a verdict: its words, where they are and the value
+/// they state. [`JsonMention`] is this plus a hedge and a verdict.
 #[derive(Serialize)]
 pub struct JsonPlainMention {
     /// The words.
@@ -60,10 +62,26 @@ pub struct JsonPlainMention {
     pub line: usize,
     /// Column in characters, from 1.
     pub column: usize,
-    /// The normalised value.
+    /// The normalised value (`2026-01-06`, `$273 billion`).
     pub value: String,
     /// The value's kind.
     pub kind: &'static str,
+}
+
+impl JsonPlainMention {
+    /// The mention of `value` at `span` in `doc`.
+    fn new(doc: &SourceFile, span: Span, value: &Value) -> JsonPlainMention {
+        let lc = doc.line_col(span.start);
+        JsonPlainMention {
+            text: doc.slice(span).to_string(),
+            start: span.start,
+            end: span.end,
+            line: lc.line,
+            column: lc.column,
+            value: value.to_string(),
+            kind: value.kind().name(),
+        }
+    }
 }
 
 /// A source cited for or against a grounded mention.
@@ -122,19 +140,6 @@ pub struct JsonLabel {
     pub label: String,
 }
 
-fn plain(doc: &SourceFile, m: &crate::extract::Mention) -> JsonPlainMention {
-    let lc = doc.line_col(m.span.start);
-    JsonPlainMention {
-        text: doc.slice(m.span).to_string(),
-        start: m.span.start,
-        end: m.span.end,
-        line: lc.line,
-        column: lc.column,
-        value: m.value.to_string(),
-        kind: m.value.kind().name(),
-    }
-}
-
 fn grounding(run: &Run<'_>, g: &crate::grounding::Grounding) -> JsonGrounding {
     let doc = &run.documents[g.document];
     let file = &run.rules.files[g.file];
@@ -143,7 +148,7 @@ fn grounding(run: &Run<'_>, g: &crate::grounding::Grounding) -> JsonGrounding {
         let d = &run.documents[s.document];
         JsonSource {
             document: d.name.clone(),
-            mention: plain(d, &s.mention),
+            mention: JsonPlainMention::new(d, s.mention.span, &s.mention.value),
             sentence: s.excerpt.clone(),
             reason: s.reason.clone(),
         }
@@ -157,7 +162,7 @@ fn grounding(run: &Run<'_>, g: &crate::grounding::Grounding) -> JsonGrounding {
         document: doc.name.clone(),
         verdict: g.verdict,
         severity: g.severity.name(),
-        mention: plain(doc, &g.mention),
+        mention: JsonPlainMention::new(doc, g.mention.span, &g.mention.value),
         sentence: g.excerpt.clone(),
         support: g.support.iter().map(source).collect(),
         conflict: g.conflict.iter().map(source).collect(),
@@ -217,24 +222,14 @@ pub struct JsonOutcome {
     pub disagrees_with: Vec<JsonOther>,
 }
 
-/// A mention in the JSON report.
+/// A mention in the JSON report: the keys of a [`JsonPlainMention`], then
+/// `hedge` and `verdict`.
 #[derive(Serialize)]
 pub struct JsonMention {
-    /// The words.
-    pub text: String,
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset after the last byte.
-    pub end: usize,
-    /// Line, from 1.
-    pub line: usize,
-    /// Column in characters, from 1.
-    pub column: usize,
-    /// The normalised value (`2026-01-06`, `$273 billion`).
-    pub value: String,
-    /// The value's kind.
-    pub kind: &'static str,
-    /// The hedge, if any.
+    /// The words, where they are and their value.
+    #[serde(flatten)]
+    pub mention: JsonPlainMention,
+    /// The hedge, if any (`null` when there is none).
     pub hedge: Option<&'static str>,
     /// How the value fares: supports, contradicts, undecided.
     pub verdict: Verdict,
@@ -262,15 +257,8 @@ pub struct JsonDocument {
 }
 
 fn mention(doc: &SourceFile, e: &Evidence, verdict: Verdict) -> JsonMention {
-    let lc = doc.line_col(e.span.start);
     JsonMention {
-        text: doc.slice(e.span).to_string(),
-        start: e.span.start,
-        end: e.span.end,
-        line: lc.line,
-        column: lc.column,
-        value: e.value.to_string(),
-        kind: e.value.kind().name(),
+        mention: JsonPlainMention::new(doc, e.span, &e.value),
         hedge: e.hedge.map(|h| h.name()),
         verdict,
     }
