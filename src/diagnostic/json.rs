@@ -48,10 +48,10 @@ pub struct JsonGrounding {
     pub conflict: Vec<JsonSource>,
 }
 
-/// A mention without a verdict: its words, where they are and the value
-/// they state. [`JsonMention`] is this plus a hedge and a verdict.
+/// Words of a document and where they are: the first keys of a mention
+/// and of a label.
 #[derive(Serialize)]
-pub struct JsonPlainMention {
+pub struct JsonSpan {
     /// The words.
     pub text: String,
     /// Byte offset of the first byte.
@@ -62,6 +62,28 @@ pub struct JsonPlainMention {
     pub line: usize,
     /// Column in characters, from 1.
     pub column: usize,
+}
+
+impl JsonSpan {
+    fn new(doc: &SourceFile, span: Span) -> JsonSpan {
+        let lc = doc.line_col(span.start);
+        JsonSpan {
+            text: doc.slice(span).to_string(),
+            start: span.start,
+            end: span.end,
+            line: lc.line,
+            column: lc.column,
+        }
+    }
+}
+
+/// A mention without a verdict: its words, where they are and the value
+/// they state. [`JsonMention`] is this plus a hedge and a verdict.
+#[derive(Serialize)]
+pub struct JsonPlainMention {
+    /// The words and where they are.
+    #[serde(flatten)]
+    pub at: JsonSpan,
     /// The normalised value (`2026-01-06`, `$273 billion`).
     pub value: String,
     /// The value's kind.
@@ -71,13 +93,8 @@ pub struct JsonPlainMention {
 impl JsonPlainMention {
     /// The mention of `value` at `span` in `doc`.
     fn new(doc: &SourceFile, span: Span, value: &Value) -> JsonPlainMention {
-        let lc = doc.line_col(span.start);
         JsonPlainMention {
-            text: doc.slice(span).to_string(),
-            start: span.start,
-            end: span.end,
-            line: lc.line,
-            column: lc.column,
+            at: JsonSpan::new(doc, span),
             value: value.to_string(),
             kind: value.kind().name(),
         }
@@ -126,16 +143,9 @@ pub struct JsonCheck {
 /// A labelled span.
 #[derive(Serialize)]
 pub struct JsonLabel {
-    /// The words.
-    pub text: String,
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset after the last byte.
-    pub end: usize,
-    /// Line, from 1.
-    pub line: usize,
-    /// Column in characters, from 1.
-    pub column: usize,
+    /// The words and where they are.
+    #[serde(flatten)]
+    pub at: JsonSpan,
     /// The label.
     pub label: String,
 }
@@ -178,16 +188,9 @@ fn check(run: &Run<'_>, f: &crate::consistency::CheckFinding) -> JsonCheck {
         labels: f
             .labels
             .iter()
-            .map(|(s, l)| {
-                let lc = doc.line_col(s.start);
-                JsonLabel {
-                    text: doc.slice(*s).to_string(),
-                    start: s.start,
-                    end: s.end,
-                    line: lc.line,
-                    column: lc.column,
-                    label: l.clone(),
-                }
+            .map(|(s, l)| JsonLabel {
+                at: JsonSpan::new(doc, *s),
+                label: l.clone(),
             })
             .collect(),
         help: f.help.clone(),
