@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use crate::check::model::Statement;
 use crate::eval::{Evidence, Outcome, Status, Verdict};
-use crate::source::SourceFile;
+use crate::quantity::Value;
+use crate::source::{SourceFile, Span};
 
 use super::summary::Counts;
 use super::Run;
@@ -47,9 +48,10 @@ pub struct JsonGrounding {
     pub conflict: Vec<JsonSource>,
 }
 
-/// A mention without a verdict.
+/// Words of a document and where they are: the first keys of a mention
+/// and of a label.
 #[derive(Serialize)]
-pub struct JsonPlainMention {
+pub struct JsonSpan {
     /// The words.
     pub text: String,
     /// Byte offset of the first byte.
@@ -60,10 +62,43 @@ pub struct JsonPlainMention {
     pub line: usize,
     /// Column in characters, from 1.
     pub column: usize,
-    /// The normalised value.
+}
+
+impl JsonSpan {
+    fn new(doc: &SourceFile, span: Span) -> JsonSpan {
+        let lc = doc.line_col(span.start);
+        JsonSpan {
+            text: doc.slice(span).to_string(),
+            start: span.start,
+            end: span.end,
+            line: lc.line,
+            column: lc.column,
+        }
+    }
+}
+
+/// A mention without a verdict: its words, where they are and the value
+/// they state. [`JsonMention`] is this plus a hedge and a verdict.
+#[derive(Serialize)]
+pub struct JsonPlainMention {
+    /// The words and where they are.
+    #[serde(flatten)]
+    pub at: JsonSpan,
+    /// The normalised value (`2026-01-06`, `$273 billion`).
     pub value: String,
     /// The value's kind.
     pub kind: &'static str,
+}
+
+impl JsonPlainMention {
+    /// The mention of `value` at `span` in `doc`.
+    fn new(doc: &SourceFile, span: Span, value: &Value) -> JsonPlainMention {
+        JsonPlainMention {
+            at: JsonSpan::new(doc, span),
+            value: value.to_string(),
+            kind: value.kind().name(),
+        }
+    }
 }
 
 /// A source cited for or against a grounded mention.
@@ -108,31 +143,11 @@ pub struct JsonCheck {
 /// A labelled span.
 #[derive(Serialize)]
 pub struct JsonLabel {
-    /// The words.
-    pub text: String,
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset after the last byte.
-    pub end: usize,
-    /// Line, from 1.
-    pub line: usize,
-    /// Column in characters, from 1.
-    pub column: usize,
+    /// The words and where they are.
+    #[serde(flatten)]
+    pub at: JsonSpan,
     /// The label.
     pub label: String,
-}
-
-fn plain(doc: &SourceFile, m: &crate::extract::Mention) -> JsonPlainMention {
-    let lc = doc.line_col(m.span.start);
-    JsonPlainMention {
-        text: doc.slice(m.span).to_string(),
-        start: m.span.start,
-        end: m.span.end,
-        line: lc.line,
-        column: lc.column,
-        value: m.value.to_string(),
-        kind: m.value.kind().name(),
-    }
 }
 
 fn grounding(run: &Run<'_>, g: &crate::grounding::Grounding) -> JsonGrounding {
@@ -143,7 +158,7 @@ fn grounding(run: &Run<'_>, g: &crate::grounding::Grounding) -> JsonGrounding {
         let d = &run.documents[s.document];
         JsonSource {
             document: d.name.clone(),
-            mention: plain(d, &s.mention),
+            mention: JsonPlainMention::new(d, s.mention.span, &s.mention.value),
             sentence: s.excerpt.clone(),
             reason: s.reason.clone(),
         }
@@ -157,7 +172,7 @@ fn grounding(run: &Run<'_>, g: &crate::grounding::Grounding) -> JsonGrounding {
         document: doc.name.clone(),
         verdict: g.verdict,
         severity: g.severity.name(),
-        mention: plain(doc, &g.mention),
+        mention: JsonPlainMention::new(doc, g.mention.span, &g.mention.value),
         sentence: g.excerpt.clone(),
         support: g.support.iter().map(source).collect(),
         conflict: g.conflict.iter().map(source).collect(),
@@ -173,16 +188,9 @@ fn check(run: &Run<'_>, f: &crate::consistency::CheckFinding) -> JsonCheck {
         labels: f
             .labels
             .iter()
-            .map(|(s, l)| {
-                let lc = doc.line_col(s.start);
-                JsonLabel {
-                    text: doc.slice(*s).to_string(),
-                    start: s.start,
-                    end: s.end,
-                    line: lc.line,
-                    column: lc.column,
-                    label: l.clone(),
-                }
+            .map(|(s, l)| JsonLabel {
+                at: JsonSpan::new(doc, *s),
+                label: l.clone(),
             })
             .collect(),
         help: f.help.clone(),
@@ -217,24 +225,14 @@ pub struct JsonOutcome {
     pub disagrees_with: Vec<JsonOther>,
 }
 
-/// A mention in the JSON report.
+/// A mention in the JSON report: the keys of a [`JsonPlainMention`], then
+/// `hedge` and `verdict`.
 #[derive(Serialize)]
 pub struct JsonMention {
-    /// The words.
-    pub text: String,
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset after the last byte.
-    pub end: usize,
-    /// Line, from 1.
-    pub line: usize,
-    /// Column in characters, from 1.
-    pub column: usize,
-    /// The normalised value (`2026-01-06`, `$273 billion`).
-    pub value: String,
-    /// The value's kind.
-    pub kind: &'static str,
-    /// The hedge, if any.
+    /// The words, where they are and their value.
+    #[serde(flatten)]
+    pub mention: JsonPlainMention,
+    /// The hedge, if any (`null` when there is none).
     pub hedge: Option<&'static str>,
     /// How the value fares: supports, contradicts, undecided.
     pub verdict: Verdict,
@@ -262,15 +260,8 @@ pub struct JsonDocument {
 }
 
 fn mention(doc: &SourceFile, e: &Evidence, verdict: Verdict) -> JsonMention {
-    let lc = doc.line_col(e.span.start);
     JsonMention {
-        text: doc.slice(e.span).to_string(),
-        start: e.span.start,
-        end: e.span.end,
-        line: lc.line,
-        column: lc.column,
-        value: e.value.to_string(),
-        kind: e.value.kind().name(),
+        mention: JsonPlainMention::new(doc, e.span, &e.value),
         hedge: e.hedge.map(|h| h.name()),
         verdict,
     }

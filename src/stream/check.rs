@@ -305,18 +305,11 @@ impl Worker<'_> {
     /// The report text of one document's built-in check findings, written
     /// at the end in the place the whole-run report gives them.
     fn render_checks(&self, doc: &Document, checks: &[CheckFinding]) -> String {
-        let Some(rules) = self.opts.rules else {
-            return String::new();
-        };
         if checks.is_empty() {
             return String::new();
         }
-        let run = Run {
-            rules,
-            documents: std::slice::from_ref(&doc.source),
-            outcomes: &[],
-            groundings: &[],
-            checks,
+        let Some(run) = self.document_view(doc, &[], checks) else {
+            return String::new();
         };
         match self.opts.format {
             OutputFormat::Graphical => diagnostic::graphical(&run, &[], self.opts.style),
@@ -337,31 +330,54 @@ impl Worker<'_> {
     /// The report text of one document's outcomes (and, for `--jsonl`, its
     /// built-in check findings).
     fn render(&self, doc: &Document, outcomes: &[Outcome], checks: &[CheckFinding]) -> String {
-        let Some(rules) = self.opts.rules else {
+        let Some(run) = self.document_view(doc, outcomes, &[]) else {
             return String::new();
-        };
-        let run = Run {
-            rules,
-            documents: std::slice::from_ref(&doc.source),
-            outcomes,
-            groundings: &[],
-            checks: &[],
         };
         match self.opts.format {
             OutputFormat::Graphical => diagnostic::graphical(&run, outcomes, self.opts.style),
             OutputFormat::Short => diagnostic::short(&run, outcomes),
             OutputFormat::Json => json_fragments(&run, outcomes),
             OutputFormat::JsonLines => {
-                let with_checks = Run { checks, ..run };
+                let report = json::report(&Run { checks, ..run });
                 let line = jsonl::DocumentLine {
                     id: doc.name(),
-                    outcomes: outcomes.iter().map(|o| json::outcome(&run, o)).collect(),
-                    summary: Counts::of(outcomes),
-                    checks: json::report(&with_checks).checks,
+                    outcomes: report.outcomes,
+                    summary: report.summary,
+                    checks: report.checks,
                 };
                 json_line(&line)
             }
         }
+    }
+
+    /// What the renderers see of one document: its outcomes and built-in
+    /// check findings; `None` when the rules have errors (nothing is
+    /// rendered then).
+    fn document_view<'r>(
+        &'r self,
+        doc: &'r Document,
+        outcomes: &'r [Outcome],
+        checks: &'r [CheckFinding],
+    ) -> Option<Run<'r>> {
+        let run = view(
+            self.opts.rules?,
+            std::slice::from_ref(&doc.source),
+            outcomes,
+        );
+        Some(Run { checks, ..run })
+    }
+}
+
+/// What the renderers see: `outcomes` of `documents`, with no grounding
+/// verdicts or built-in check findings (a caller adds those with
+/// `Run { groundings, ..run }`).
+fn view<'r>(rules: &'r RuleSet, documents: &'r [SourceFile], outcomes: &'r [Outcome]) -> Run<'r> {
+    Run {
+        rules,
+        documents,
+        outcomes,
+        groundings: &[],
+        checks: &[],
     }
 }
 
@@ -610,13 +626,7 @@ impl Collector<'_> {
                 self.write(&reasoning);
             }
             OutputFormat::Short => {
-                let run = Run {
-                    rules,
-                    documents: &sources,
-                    outcomes: &agreements,
-                    groundings: &[],
-                    checks: &[],
-                };
+                let run = view(rules, &sources, &agreements);
                 let text = diagnostic::short(&run, &agreements);
                 self.write(&text);
                 let checks = std::mem::take(&mut self.checks_text);
@@ -629,13 +639,7 @@ impl Collector<'_> {
                 self.write(&text);
             }
             OutputFormat::Json => {
-                let run = Run {
-                    rules,
-                    documents: &sources,
-                    outcomes: &agreements,
-                    groundings: &[],
-                    checks: &[],
-                };
+                let run = view(rules, &sources, &agreements);
                 let fragments = json_fragments(&run, &agreements);
                 let mut s = self.json_piece(fragments);
                 s.push_str(if self.json_any { "\n  ]" } else { "]" });
@@ -673,20 +677,13 @@ impl Collector<'_> {
             }
             OutputFormat::JsonLines => {
                 if has_agree || worker.has_ground {
-                    let run = Run {
-                        rules,
-                        documents: &sources,
-                        outcomes: &agreements,
-                        groundings: &[],
-                        checks: &[],
-                    };
-                    let grounded = Run {
+                    let report = json::report(&Run {
                         groundings: &groundings,
-                        ..run
-                    };
+                        ..view(rules, &sources, &agreements)
+                    });
                     let line = jsonl::AgreementsLine {
-                        agreements: agreements.iter().map(|o| json::outcome(&run, o)).collect(),
-                        groundings: json::report(&grounded).groundings,
+                        agreements: report.outcomes,
+                        groundings: report.groundings,
                         summary: total,
                     };
                     self.write(&json_line(&line));
@@ -728,13 +725,7 @@ impl Collector<'_> {
                 }
             }
             let text = {
-                let run = Run {
-                    rules,
-                    documents: sources,
-                    outcomes: agreements,
-                    groundings: &[],
-                    checks: &[],
-                };
+                let run = view(rules, sources, agreements);
                 diagnostic::graphical(&run, std::slice::from_ref(o), self.opts.style)
             };
             for (d, kept) in swapped {
@@ -779,11 +770,8 @@ impl Collector<'_> {
         }
         let text = {
             let run = Run {
-                rules,
-                documents: sources,
-                outcomes: &[],
                 groundings,
-                checks: &[],
+                ..view(rules, sources, &[])
             };
             diagnostic::graphical(&run, &[], self.opts.style)
         };
