@@ -341,17 +341,21 @@ impl Needs {
 }
 
 /// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
-/// (`None` for derived facts).
+/// (`None` for derived facts), for the facts marked in `candidate` (see
+/// [`FactsByKeyword`]); the others bind nothing.
 pub fn bind_all_needing(
     facts: &[Fact],
     needs: &[Option<Needs>],
+    candidate: &[bool],
     mentions: &[Mention],
     cx: &BindContext<'_>,
 ) -> Vec<Vec<BoundMention>> {
     facts
         .iter()
         .zip(needs)
-        .map(|(fact, need)| match (&fact.source, need) {
+        .zip(candidate)
+        .map(|((fact, need), &candidate)| match (&fact.source, need) {
+            (FactSource::Binder(_), _) if !candidate => Vec::new(),
             (FactSource::Binder(_), Some(n)) if !n.met(cx.hits) => Vec::new(),
             (FactSource::Binder(b), n) => {
                 let own;
@@ -371,6 +375,69 @@ pub fn bind_all_needing(
             (FactSource::Derived(_), _) => Vec::new(),
         })
         .collect()
+}
+
+/// The facts of a rule set indexed by keyword, so that a document's facts
+/// that can bind are found from the keywords it contains: with hundreds of
+/// rules, most facts have none of their keywords in a given document, and
+/// asking each of them cost more than binding the few that do.
+#[derive(Debug)]
+pub struct FactsByKeyword {
+    /// Per keyword id: the facts (flat index) whose first keyword group (or
+    /// counted nouns, for a count with no group) names it.
+    by_keyword: Vec<Vec<usize>>,
+    /// Facts a document may bind whatever its keywords: binders with no
+    /// keyword, and derived facts (which bind nothing themselves).
+    always: Vec<usize>,
+    /// Facts in all.
+    len: usize,
+}
+
+impl FactsByKeyword {
+    /// Indexes the facts of every file, in order (a fact's flat index is its
+    /// index in its file plus the facts of the files before).
+    pub fn new(needs: &[Vec<Option<Needs>>], keywords: usize) -> FactsByKeyword {
+        let mut by_keyword = vec![Vec::new(); keywords];
+        let mut always = Vec::new();
+        let mut len = 0;
+        for need in needs.iter().flatten() {
+            let first = need.as_ref().and_then(|n| {
+                n.all_of
+                    .first()
+                    .or((!n.count_of.is_empty()).then_some(&n.count_of))
+            });
+            match first {
+                // A keyword missing from the index never occurs: the fact
+                // needs another of its group, or cannot bind.
+                Some(group) => group
+                    .iter()
+                    .flatten()
+                    .for_each(|id| by_keyword[id.0].push(len)),
+                None => always.push(len),
+            }
+            len += 1;
+        }
+        FactsByKeyword {
+            by_keyword,
+            always,
+            len,
+        }
+    }
+
+    /// Per fact (flat index): whether a keyword it needs first occurs in the
+    /// document, or it needs none.
+    pub fn candidates(&self, hits: &KeywordHits) -> Vec<bool> {
+        let mut c = vec![false; self.len];
+        for &f in &self.always {
+            c[f] = true;
+        }
+        for id in hits.present() {
+            for &f in &self.by_keyword[id.0] {
+                c[f] = true;
+            }
+        }
+        c
+    }
 }
 
 /// Whether the document holds a keyword of every group the binder needs

@@ -67,6 +67,15 @@ impl KeywordHits {
         self.hits.get(id.0).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The keywords that occur.
+    pub fn present(&self) -> impl Iterator<Item = KeywordId> + '_ {
+        self.hits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| !h.is_empty())
+            .map(|(i, _)| KeywordId(i))
+    }
+
     /// Whether the keyword occurs inside `range`.
     pub fn any_within(&self, id: KeywordId, range: Span) -> Option<Span> {
         let hits = self.of(id);

@@ -31,7 +31,7 @@ use crate::extract::Mention;
 use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
 use crate::source::Span;
 
-use bind::{bind_all_needing, BindContext, BoundMention, Needs};
+use bind::{bind_all_needing, BindContext, BoundMention, FactsByKeyword, Needs};
 use keywords::KeywordIndex;
 use measure::Measure;
 
@@ -197,6 +197,8 @@ pub struct Evaluator<'a> {
     fact_names: Vec<Vec<Arc<str>>>,
     /// Per file, per fact: the keyword ids its binder needs in a document.
     needs: Vec<Vec<Option<Needs>>>,
+    /// The facts by keyword: which can bind in a document.
+    facts_by_keyword: FactsByKeyword,
     /// Assertions in all files: the outcomes of a document.
     assertions: usize,
     /// Whether to leave out the outcomes of assertions a document says
@@ -225,7 +227,7 @@ impl<'a> Evaluator<'a> {
             })
             .collect();
         let keywords = KeywordIndex::new(rules);
-        let needs = rules
+        let needs: Vec<Vec<Option<Needs>>> = rules
             .files
             .iter()
             .map(|f| {
@@ -244,11 +246,13 @@ impl<'a> Evaluator<'a> {
             .flat_map(|f| &f.statements)
             .filter(|st| matches!(st, Statement::Assert(_)))
             .count();
+        let facts_by_keyword = FactsByKeyword::new(&needs, keywords.len());
         let mut ev = Evaluator {
             rules,
             config,
             keywords,
             needs,
+            facts_by_keyword,
             assertions,
             scopes,
             grounds: ground::compile(rules),
@@ -352,16 +356,20 @@ impl<'a> Evaluator<'a> {
         let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, &sentence_spans);
         let rule_trust = self.rule_trust(doc.name());
         let mut unstated = 0;
+        let candidates = self.facts_by_keyword.candidates(&hits);
+        let mut first_fact = 0;
         for (fi, file) in self.rules.files.iter().enumerate() {
+            let candidate = &candidates[first_fact..first_fact + file.facts.len()];
+            first_fact += file.facts.len();
             if !self.in_scope(fi, doc.name()) {
                 bindings.push(None);
                 continue;
             }
-            let bound = bind_all_needing(&file.facts, &self.needs[fi], mentions, &cx);
+            let bound = bind_all_needing(&file.facts, &self.needs[fi], candidate, mentions, &cx);
             for (si, st) in file.statements.iter().enumerate() {
                 if let Statement::Assert(a) = st {
                     // No value for the left-hand side: not stated, no candidates.
-                    if self.elide_unstated && self.values(file, &bound, &a.lhs, 0).is_empty() {
+                    if self.elide_unstated && !self.may_have_values(file, &bound, &a.lhs, 0) {
                         unstated += 1;
                         continue;
                     }
@@ -369,7 +377,15 @@ impl<'a> Evaluator<'a> {
                         file: fi,
                         statement: si,
                     };
-                    outcomes.push(self.assess(rule, index, file, &bound, a));
+                    let o = self.assess(rule, index, file, &bound, a);
+                    if self.elide_unstated
+                        && o.status == Status::NotStated
+                        && o.candidates.is_empty()
+                    {
+                        unstated += 1;
+                    } else {
+                        outcomes.push(o);
+                    }
                 }
             }
             bindings.push(Some(bound));
@@ -410,6 +426,31 @@ impl<'a> Evaluator<'a> {
                     f.disabled.iter().any(|(d, _)| *d == c) && self.in_scope(fi, doc.name())
                 })
         })
+    }
+
+    /// Whether an expression may have values in a document: false when
+    /// [`Evaluator::values`] is sure to be empty (a fact it names has no
+    /// bound mention), found without building them.
+    fn may_have_values(
+        &self,
+        file: &RuleFile,
+        bound: &[Vec<BoundMention>],
+        e: &Expr,
+        depth: usize,
+    ) -> bool {
+        match &e.node {
+            ExprNode::Literal(_) => true,
+            ExprNode::Fact(FactId(i)) => match &file.facts[*i].source {
+                FactSource::Binder(_) => !bound[*i].is_empty(),
+                FactSource::Derived(expr) => {
+                    depth < 16 && self.may_have_values(file, bound, expr, depth + 1)
+                }
+            },
+            ExprNode::Binary { lhs, rhs, .. } => {
+                self.may_have_values(file, bound, lhs, depth)
+                    && self.may_have_values(file, bound, rhs, depth)
+            }
+        }
     }
 
     /// The candidate values of an expression in one document.
