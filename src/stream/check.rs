@@ -905,6 +905,10 @@ pub fn check(
         error: None,
     };
     let read_error: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
+    let batch = match input {
+        Input::Files(..) => super::FILE_BATCH,
+        Input::JsonLines(_) => 1,
+    };
     let produce = |push: &mut dyn FnMut(Item) -> bool| match input {
         Input::Files(files, _) => {
             for f in files {
@@ -943,6 +947,7 @@ pub fn check(
     };
     ordered_map(
         opts.threads,
+        batch,
         produce,
         |item| worker.run(item),
         |done| collector.emit(done),
