@@ -244,3 +244,42 @@ fn an_empty_stream_is_not_an_error() {
     assert_eq!(out.len(), 1);
     assert_eq!(out[0]["agreements"], json!([]));
 }
+
+/// A writer that waits for each answer before it sends the next document (a
+/// request–response pipe) gets every answer: on several threads, JSON lines
+/// are handed to the workers one at a time, never held back for a batch.
+#[test]
+fn each_line_is_answered_before_the_next_one_is_sent() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", "--jsonl", "--threads", "2"])
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().expect("stdout is piped");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.expect("UTF-8 output")).is_err() {
+                break;
+            }
+        }
+    });
+    for (name, text) in corpus().into_iter().take(3) {
+        let line = json!({"id": name, "text": text}).to_string();
+        writeln!(stdin, "{line}").expect("stdin is written");
+        stdin.flush().expect("stdin is flushed");
+        let answer = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("no answer for {name} while the writer waits"));
+        let answer: Value = serde_json::from_str(&answer).expect("the answer is JSON");
+        assert_eq!(answer["id"], json!(name));
+    }
+    drop(stdin);
+    let _ = child.wait();
+}

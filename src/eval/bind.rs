@@ -471,6 +471,49 @@ mod tests {
     }
 
     #[test]
+    fn facts_are_candidates_when_a_keyword_of_their_first_group_occurs() {
+        use crate::check::model::RuleSet;
+        let rules = "fact a: number near \"trade\" | \"exports\"\n\
+                     fact b: number near \"oil\" and \"prices\"\n\
+                     fact c: count of \"ships\"\n\
+                     fact d: number\n\
+                     fact e: number near \"wheat\"\n";
+        let file = crate::check::check_rule_file(crate::source::SourceFile::new("t.rules", rules))
+            .unwrap();
+        let rules = RuleSet { files: vec![file] };
+        let index = KeywordIndex::new(&rules);
+        let needs: Vec<Vec<Option<Needs>>> = rules
+            .files
+            .iter()
+            .map(|f| {
+                f.facts
+                    .iter()
+                    .map(|x| match &x.source {
+                        FactSource::Binder(b) => Some(Needs::of(b, &index)),
+                        FactSource::Derived(_) => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        let by_keyword = FactsByKeyword::new(&needs, index.len());
+        let candidates = |text: &str| {
+            let hits = index.scan(text, Span::new(0, text.len()));
+            by_keyword.candidates(&hits)
+        };
+        // a: either word; b: its first group ("oil") is enough to be a
+        // candidate (binding then needs "prices" too); c: the counted noun;
+        // d: no keyword, always; e: absent.
+        assert_eq!(
+            candidates("Exports of oil rose; 3 ships sailed."),
+            [true, true, true, true, false]
+        );
+        assert_eq!(
+            candidates("Prices fell."),
+            [false, false, false, true, false]
+        );
+    }
+
+    #[test]
     fn word_windows_count_words() {
         let text = "a b c 90 d e f";
         let w = words_around(text, Span::new(0, text.len()), Span::new(6, 8), 2);
