@@ -340,6 +340,27 @@ impl Needs {
     }
 }
 
+/// Per file, per fact of `rules`: the [`Needs`] of its binder (`None` for a
+/// derived fact).
+pub fn needs_of(
+    rules: &crate::check::model::RuleSet,
+    index: &KeywordIndex,
+) -> Vec<Vec<Option<Needs>>> {
+    rules
+        .files
+        .iter()
+        .map(|f| {
+            f.facts
+                .iter()
+                .map(|x| match &x.source {
+                    FactSource::Binder(b) => Some(Needs::of(b, index)),
+                    FactSource::Derived(_) => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
 /// (`None` for derived facts), for the facts marked in `candidate` (see
 /// [`FactsByKeyword`]); the others bind nothing.
@@ -482,19 +503,7 @@ mod tests {
             .unwrap();
         let rules = RuleSet { files: vec![file] };
         let index = KeywordIndex::new(&rules);
-        let needs: Vec<Vec<Option<Needs>>> = rules
-            .files
-            .iter()
-            .map(|f| {
-                f.facts
-                    .iter()
-                    .map(|x| match &x.source {
-                        FactSource::Binder(b) => Some(Needs::of(b, &index)),
-                        FactSource::Derived(_) => None,
-                    })
-                    .collect()
-            })
-            .collect();
+        let needs = needs_of(&rules, &index);
         let by_keyword = FactsByKeyword::new(&needs, index.len());
         let candidates = |text: &str| {
             let hits = index.scan(text, Span::new(0, text.len()));

@@ -227,19 +227,7 @@ impl<'a> Evaluator<'a> {
             })
             .collect();
         let keywords = KeywordIndex::new(rules);
-        let needs: Vec<Vec<Option<Needs>>> = rules
-            .files
-            .iter()
-            .map(|f| {
-                f.facts
-                    .iter()
-                    .map(|x| match &x.source {
-                        FactSource::Binder(b) => Some(Needs::of(b, &keywords)),
-                        FactSource::Derived(_) => None,
-                    })
-                    .collect()
-            })
-            .collect();
+        let needs = bind::needs_of(rules, &keywords);
         let assertions = rules
             .files
             .iter()
