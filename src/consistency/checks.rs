@@ -435,6 +435,11 @@ pub(super) fn date_range(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
 /// the precision it is written with. Checked only when the sentence has one
 /// percentage and one such pair of parts.
 pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
+    // Most documents state no percentage: leave before looking at sentences.
+    let is_percent = |m: &Mention| matches!(m.value, Value::Percent { points: false, .. });
+    if !v.mentions.iter().any(is_percent) {
+        return;
+    }
     for &sentence in v.sentences {
         let inside: Vec<&Mention> = v
             .mentions

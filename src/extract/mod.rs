@@ -561,9 +561,11 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         // `Lex::starts`). Two exceptions go by the raw text: links,
         // recognised (to be skipped) by their first word, and "absolute zero".
         Tk::Word => {
-            t.lex
-                .is_some_and(|l| l.starts && (!leads_only(l.key) || starts_at(cx, i + 1)))
-                || (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
+            t.lex.is_some_and(|l| {
+                l.starts
+                    && (!leads_only(l.key) || starts_at(cx, i + 1))
+                    && (!matches!(l.key, "a" | "an") || known_at(cx, i + 1))
+            }) || (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
                 || cx.raw(i).eq_ignore_ascii_case("absolute")
         }
         Tk::Punct => {
@@ -602,6 +604,14 @@ fn leads_only(key: &str) -> bool {
 fn starts_at(cx: &Cx, i: usize) -> bool {
     cx.t.get(i)
         .is_some_and(|t| t.kind == Tk::Num || t.lex.is_some_and(|l| l.starts))
+}
+
+/// Whether token `i` is digits, a mark or a word of the lexicon: what can
+/// follow "a" or "an" in a value ("a dozen", "an hour", "a 5% rise",
+/// "a $"); "a" before any other word ("a lot", "a company") starts nothing.
+fn known_at(cx: &Cx, i: usize) -> bool {
+    cx.t.get(i)
+        .is_some_and(|t| t.kind != Tk::Word || t.lex.is_some())
 }
 
 /// Every grammar at token `i`: the longest reading.
