@@ -730,7 +730,7 @@ impl<'a> Checker<'a> {
             } => {
                 let rhs_checked = self.expr(rhs);
                 let (mut l, mut r) = (lhs?, rhs_checked?);
-                let mut op = cmp_op(*op);
+                let mut op = *op;
                 let (mut l_ast, mut r_ast) = (&a.lhs, rhs);
                 if !contains_fact(&l) && contains_fact(&r) {
                     // `assert 2026-01-05 == summit_date`: put the fact on the left.
@@ -1342,18 +1342,6 @@ fn date_problem(text: &str) -> String {
             format!("{name} {} has no day {d}", parts[0])
         }
         _ => "not a date".into(),
-    }
-}
-
-fn cmp_op(op: ast::CmpOpDef) -> CmpOp {
-    match op {
-        ast::CmpOpDef::Eq => CmpOp::Eq,
-        ast::CmpOpDef::Ne => CmpOp::Ne,
-        ast::CmpOpDef::Lt => CmpOp::Lt,
-        ast::CmpOpDef::Le => CmpOp::Le,
-        ast::CmpOpDef::Gt => CmpOp::Gt,
-        ast::CmpOpDef::Ge => CmpOp::Ge,
-        ast::CmpOpDef::Approx => CmpOp::Approx,
     }
 }
 

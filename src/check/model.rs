@@ -261,39 +261,7 @@ pub enum Comparison {
     },
 }
 
-/// A comparison operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CmpOp {
-    /// `==`
-    Eq,
-    /// `!=` or `≠`
-    Ne,
-    /// `<`
-    Lt,
-    /// `<=` or `≤`
-    Le,
-    /// `>`
-    Gt,
-    /// `>=` or `≥`
-    Ge,
-    /// `≈` or `~=`
-    Approx,
-}
-
-impl CmpOp {
-    /// The operator as factlint prints it.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            CmpOp::Eq => "==",
-            CmpOp::Ne => "!=",
-            CmpOp::Lt => "<",
-            CmpOp::Le => "<=",
-            CmpOp::Gt => ">",
-            CmpOp::Ge => ">=",
-            CmpOp::Approx => "≈",
-        }
-    }
-}
+pub use crate::dsl::ast::CmpOp;
 
 /// A tolerance: `± 5%` (relative) or `± 10 km` (absolute, same type as the
 /// compared values).

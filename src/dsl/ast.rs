@@ -199,7 +199,7 @@ pub enum ComparisonDef {
     /// `OP EXPR [± TOL]`.
     Compare {
         /// The operator.
-        op: CmpOpDef,
+        op: CmpOp,
         /// Its span.
         op_span: Span,
         /// The right-hand side.
@@ -218,9 +218,10 @@ pub enum ComparisonDef {
     },
 }
 
-/// A comparison operator (any spelling).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CmpOpDef {
+/// A comparison operator (any spelling). One type from the lexer to the
+/// checked model: an operator means the same thing at every stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CmpOp {
     /// `==`
     Eq,
     /// `!=` `≠`
@@ -235,6 +236,21 @@ pub enum CmpOpDef {
     Ge,
     /// `≈` `~=`
     Approx,
+}
+
+impl CmpOp {
+    /// The operator as factlint prints it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Approx => "≈",
+        }
+    }
 }
 
 /// `± AMOUNT` (the amount is any expression; the checker requires a literal).

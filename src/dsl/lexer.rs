@@ -16,6 +16,7 @@ use nom::combinator::{map, not, opt, peek, recognize, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
+use super::ast::CmpOp;
 use crate::source::Span;
 
 /// What a token is.
@@ -34,7 +35,7 @@ pub enum TokenKind {
     /// A currency symbol or prefix: `$`, `₩`, `€`, `US$`, `CN¥`.
     Currency,
     /// A comparison operator.
-    Cmp(CmpToken),
+    Cmp(CmpOp),
     /// Something that looks like an operator but is not one: `=>`, `<>`, `!`.
     BadOp,
     /// `=` (derived facts).
@@ -65,25 +66,6 @@ pub enum TokenKind {
     Comma,
     /// Any other character.
     Unknown,
-}
-
-/// A comparison operator as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CmpToken {
-    /// `==`
-    Eq,
-    /// `!=` `≠`
-    Ne,
-    /// `<`
-    Lt,
-    /// `<=` `≤`
-    Le,
-    /// `>`
-    Gt,
-    /// `>=` `≥`
-    Ge,
-    /// `≈` `~=`
-    Approx,
 }
 
 /// One token.
@@ -188,19 +170,19 @@ fn number(i: &str) -> LResult<'_, TokenKind> {
 /// Runs of `= ! < > ~`, and the Unicode comparison signs.
 fn operator(i: &str) -> LResult<'_, TokenKind> {
     let unicode = alt((
-        value(TokenKind::Cmp(CmpToken::Approx), char('≈')),
-        value(TokenKind::Cmp(CmpToken::Ne), char('≠')),
-        value(TokenKind::Cmp(CmpToken::Le), char('≤')),
-        value(TokenKind::Cmp(CmpToken::Ge), char('≥')),
+        value(TokenKind::Cmp(CmpOp::Approx), char('≈')),
+        value(TokenKind::Cmp(CmpOp::Ne), char('≠')),
+        value(TokenKind::Cmp(CmpOp::Le), char('≤')),
+        value(TokenKind::Cmp(CmpOp::Ge), char('≥')),
     ));
     let run = map(take_while1(|c| "=!<>~".contains(c)), |s: &str| match s {
-        "==" => TokenKind::Cmp(CmpToken::Eq),
-        "!=" => TokenKind::Cmp(CmpToken::Ne),
-        "<" => TokenKind::Cmp(CmpToken::Lt),
-        "<=" => TokenKind::Cmp(CmpToken::Le),
-        ">" => TokenKind::Cmp(CmpToken::Gt),
-        ">=" => TokenKind::Cmp(CmpToken::Ge),
-        "~=" => TokenKind::Cmp(CmpToken::Approx),
+        "==" => TokenKind::Cmp(CmpOp::Eq),
+        "!=" => TokenKind::Cmp(CmpOp::Ne),
+        "<" => TokenKind::Cmp(CmpOp::Lt),
+        "<=" => TokenKind::Cmp(CmpOp::Le),
+        ">" => TokenKind::Cmp(CmpOp::Gt),
+        ">=" => TokenKind::Cmp(CmpOp::Ge),
+        "~=" => TokenKind::Cmp(CmpOp::Approx),
         "=" => TokenKind::Assign,
         _ => TokenKind::BadOp,
     });
@@ -378,7 +360,7 @@ mod tests {
 
     #[test]
     fn operators_good_and_bad() {
-        use CmpToken::*;
+        use CmpOp::*;
         use TokenKind::*;
         assert_eq!(
             kinds("== != ≠ <= ≤ ≈ ~= = => <>"),

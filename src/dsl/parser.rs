@@ -51,7 +51,7 @@ use nom::error::{ErrorKind, ParseError};
 use nom::{IResult, Input, Needed, Parser};
 
 use super::ast::*;
-use super::lexer::{lex, CmpToken, LexErrorKind, Token, TokenKind};
+use super::lexer::{lex, LexErrorKind, Token, TokenKind};
 use super::words;
 use crate::source::Span;
 
@@ -531,17 +531,11 @@ fn tolerance(all: Tokens<'_>) -> PResult<'_, Option<ToleranceDef>> {
     }
 }
 
-fn cmp_op(t: &Token) -> Option<CmpOpDef> {
-    Some(match t.kind {
-        TokenKind::Cmp(CmpToken::Eq) => CmpOpDef::Eq,
-        TokenKind::Cmp(CmpToken::Ne) => CmpOpDef::Ne,
-        TokenKind::Cmp(CmpToken::Lt) => CmpOpDef::Lt,
-        TokenKind::Cmp(CmpToken::Le) => CmpOpDef::Le,
-        TokenKind::Cmp(CmpToken::Gt) => CmpOpDef::Gt,
-        TokenKind::Cmp(CmpToken::Ge) => CmpOpDef::Ge,
-        TokenKind::Cmp(CmpToken::Approx) => CmpOpDef::Approx,
-        _ => return None,
-    })
+fn cmp_op(t: &Token) -> Option<CmpOp> {
+    match t.kind {
+        TokenKind::Cmp(op) => Some(op),
+        _ => None,
+    }
 }
 
 /// What a mistyped operator probably meant.
