@@ -41,30 +41,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check documents against rule files and report what they support or contradict.
-    Check {
-        /// Documents or folders of documents (default: the corpus folder of factlint.toml).
-        paths: Vec<PathBuf>,
-        /// Rule files or folders of them (default: the rules folder of factlint.toml).
-        #[arg(short, long = "rules", value_name = "PATH")]
-        rules: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Graphical)]
-        format: Format,
-        /// Read documents as JSON lines on stdin (`{"id", "text", "published", …}`) and
-        /// write one JSON line of outcomes per document (see docs/performance.md).
-        #[arg(long, conflicts_with_all = ["paths", "format"])]
-        jsonl: bool,
-        /// Worker threads (default: one per core).
-        #[arg(short = 'j', long, value_name = "N")]
-        threads: Option<usize>,
-        /// Exit with 0 even when something is contradicted or a document cannot be read
-        /// (each is still reported); 2 then means only that the rules or settings are invalid.
-        #[arg(long)]
-        exit_zero: bool,
-        /// Print the documents, megabytes and time spent per stage on stderr at the end.
-        #[arg(long)]
-        timings: bool,
-    },
+    Check(CheckArgs),
     /// Show each document's mentions and the facts they bind to.
     Facts {
         /// Documents or folders of documents (default: the corpus folder).
@@ -159,27 +136,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check {
-            paths,
-            rules,
-            format,
-            jsonl,
-            threads,
-            exit_zero,
-            timings,
-        } => check(
-            &mut ui,
-            cli.config.as_deref(),
-            CheckArgs {
-                paths,
-                rules,
-                format,
-                jsonl,
-                threads,
-                exit_zero,
-                timings,
-            },
-        ),
+        Command::Check(args) => check(&mut ui, cli.config.as_deref(), args),
         Command::Facts {
             paths,
             rules,
@@ -301,13 +258,29 @@ fn load_documents(ui: &mut Ui, config: &Config, paths: Vec<PathBuf>) -> Vec<Docu
 }
 
 /// The arguments of `factlint check`.
+#[derive(clap::Args)]
 struct CheckArgs {
+    /// Documents or folders of documents (default: the corpus folder of factlint.toml).
     paths: Vec<PathBuf>,
+    /// Rule files or folders of them (default: the rules folder of factlint.toml).
+    #[arg(short, long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Graphical)]
     format: Format,
+    /// Read documents as JSON lines on stdin (`{"id", "text", "published", …}`) and
+    /// write one JSON line of outcomes per document (see docs/performance.md).
+    #[arg(long, conflicts_with_all = ["paths", "format"])]
     jsonl: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
+    /// Exit with 0 even when something is contradicted or a document cannot be read
+    /// (each is still reported); 2 then means only that the rules or settings are invalid.
+    #[arg(long)]
     exit_zero: bool,
+    /// Print the documents, megabytes and time spent per stage on stderr at the end.
+    #[arg(long)]
     timings: bool,
 }
 
