@@ -32,6 +32,34 @@ pub(crate) struct Num {
     pub bare: bool,
 }
 
+impl Num {
+    /// A decimal in digits ("3.5", "1,3", ".08").
+    fn decimal(v: f64, end: usize) -> Num {
+        Num {
+            v,
+            end,
+            words: false,
+            int: false,
+            ord: false,
+            plain4: false,
+            bare: true,
+        }
+    }
+
+    /// A whole number in words ("a dozen", "half a million").
+    fn spelled(v: f64, end: usize) -> Num {
+        Num {
+            v,
+            end,
+            words: true,
+            int: true,
+            ord: false,
+            plain4: false,
+            bare: false,
+        }
+    }
+}
+
 /// Scale suffixes written straight after digits ("10k", "1.5tn"). The single
 /// capital letters and "m"/"b"/"t" are too ambiguous outside money ("1m" is a
 /// metre), so the caller says whether the context is money.
@@ -109,15 +137,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
             s.push('.');
             s.push_str(cx.raw(k + 1));
             let v: f64 = s.parse().ok()?;
-            return Some(Num {
-                v,
-                end: k + 2,
-                words: false,
-                int: false,
-                ord: false,
-                plain4: false,
-                bare: true,
-            });
+            return Some(Num::decimal(v, k + 2));
         }
     }
     // A decimal comma: "1,3", "5,00" (one or two digits after the comma,
@@ -142,15 +162,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
         s.push('.');
         s.push_str(cx.raw(j + 1));
         let v: f64 = s.parse().ok()?;
-        return Some(Num {
-            v,
-            end: j + 2,
-            words: false,
-            int: false,
-            ord: false,
-            plain4: false,
-            bare: true,
-        });
+        return Some(Num::decimal(v, j + 2));
     }
     if !grouped && len <= 3 {
         while cx.is_p_adj(j, ',') && cx.num_adj(j + 1, 3) {
@@ -352,15 +364,7 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     } else if leading_point(cx, i) {
         // ".08", ".5ml": a decimal with no leading zero.
         let v: f64 = format!("0.{}", cx.raw(i + 1)).parse().ok()?;
-        Num {
-            v,
-            end: i + 2,
-            words: false,
-            int: false,
-            ord: false,
-            plain4: false,
-            bare: true,
-        }
+        Num::decimal(v, i + 2)
     } else if let Some(v) = vulgar(t.ch).filter(|_| t.kind == Tk::Punct) {
         Num {
             v,
@@ -727,29 +731,13 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
             },
             None => return None,
         };
-        return Some(Num {
-            v: k / 2.0,
-            end: i + 3,
-            words: true,
-            int: true,
-            ord: false,
-            plain4: false,
-            bare: false,
-        });
+        return Some(Num::spelled(k / 2.0, i + 3));
     }
     // "half million", "quarter million"
     if cx.is_w(i, "half") || cx.is_w(i, "quarter") {
         if let Some((k, Lvl::Scale)) = cx.t.get(i + 1).and_then(|t| t.lex).and_then(|l| l.card) {
             let f = if cx.is_w(i, "half") { 0.5 } else { 0.25 };
-            return Some(Num {
-                v: f * k,
-                end: i + 2,
-                words: true,
-                int: true,
-                ord: false,
-                plain4: false,
-                bare: false,
-            });
+            return Some(Num::spelled(f * k, i + 2));
         }
         return None;
     }
@@ -757,15 +745,7 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     if cx.is_w(i, "a") || cx.is_w(i, "an") {
         let nt = cx.t.get(i + 1)?;
         if nt.is("dozen") {
-            return Some(Num {
-                v: 12.0,
-                end: i + 2,
-                words: true,
-                int: true,
-                ord: false,
-                plain4: false,
-                bare: false,
-            });
+            return Some(Num::spelled(12.0, i + 2));
         }
         // "a gross" (144), "a baker's dozen" (13), "a square dozen" (144);
         // "a gross error" is an adjective.
@@ -790,27 +770,11 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
             None
         };
         if let Some((v, end)) = counted {
-            return Some(Num {
-                v,
-                end,
-                words: true,
-                int: true,
-                ord: false,
-                plain4: false,
-                bare: false,
-            });
+            return Some(Num::spelled(v, end));
         }
         if nt.is("pair") || nt.is("couple") {
             let end = if cx.is_w(i + 2, "of") { i + 3 } else { i + 2 };
-            return Some(Num {
-                v: 2.0,
-                end,
-                words: true,
-                int: true,
-                ord: false,
-                plain4: false,
-                bare: false,
-            });
+            return Some(Num::spelled(2.0, end));
         }
         if let Some(d) = nt.lex.and_then(|l| l.denom) {
             if !nt.key().ends_with('s') && !allow_ord {
@@ -1046,15 +1010,7 @@ fn hundreds_said(cx: &Cx, i: usize) -> Option<Num> {
     if !rest.int || rest.ord || rest.v >= 100.0 || rest.v % 10.0 == 0.0 || !free {
         return None;
     }
-    Some(Num {
-        v: d * 100.0 + rest.v,
-        end: rest.end,
-        words: true,
-        int: true,
-        ord: false,
-        plain4: false,
-        bare: false,
-    })
+    Some(Num::spelled(d * 100.0 + rest.v, rest.end))
 }
 
 /// "point five", "point nought four", "point seventy-one": the decimal part
