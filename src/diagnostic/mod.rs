@@ -139,7 +139,6 @@ pub fn short(run: &Run<'_>, outcomes: &[Outcome]) -> String {
     let mut out = String::new();
     for o in outcomes.iter().filter(|o| is_finding(o)) {
         let f = Finding::new(run, o);
-        let doc = &run.documents[o.document];
         let at = o
             .candidates
             .iter()
@@ -147,42 +146,41 @@ pub fn short(run: &Run<'_>, outcomes: &[Outcome]) -> String {
             .map(|e| e.span.start)
             .next()
             .unwrap_or(0);
-        let lc = doc.line_col(at);
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}: {}",
-            doc.name,
-            lc.line,
-            lc.column,
+        short_line(
+            &mut out,
+            &run.documents[o.document],
+            at,
             f.severity_name(),
-            f.message
+            &f.message,
         );
     }
     for f in run.checks {
-        let doc = &run.documents[f.document];
         let at = f.labels.first().map_or(0, |(s, _)| s.start);
-        let lc = doc.line_col(at);
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: error: {} [{}]",
-            doc.name, lc.line, lc.column, f.message, f.check
-        );
+        let message = format!("{} [{}]", f.message, f.check);
+        short_line(&mut out, &run.documents[f.document], at, "error", &message);
     }
     for g in run.groundings.iter().filter(|g| is_grounding_finding(g)) {
-        let doc = &run.documents[g.document];
-        let lc = doc.line_col(g.mention.span.start);
         let d = grounding::GroundingFinding::new(run.rules, run.documents, g);
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}: {}",
-            doc.name,
-            lc.line,
-            lc.column,
+        let doc = &run.documents[g.document];
+        short_line(
+            &mut out,
+            doc,
+            g.mention.span.start,
             d.severity_name(),
-            d.message()
+            &d.message(),
         );
     }
     out
+}
+
+/// One line of the `short` format, for the finding at byte `at` of `doc`.
+fn short_line(out: &mut String, doc: &SourceFile, at: usize, severity: &str, message: &str) {
+    let lc = doc.line_col(at);
+    let _ = writeln!(
+        out,
+        "{}:{}:{}: {severity}: {message}",
+        doc.name, lc.line, lc.column
+    );
 }
 
 /// Whether grounding or the built-in checks make the run fail (exit 1): a
