@@ -167,7 +167,7 @@ pub fn short(run: &Run<'_>, outcomes: &[Outcome]) -> String {
             doc,
             g.mention.span.start,
             d.severity_name(),
-            &d.message(),
+            d.message(),
         );
     }
     out
