@@ -340,9 +340,13 @@ fn list_folder(dir: &Path) -> (Listing, Vec<LoadError>) {
                             .entries
                             .push((start as u32, b.len() as u32, t.is_dir()));
                     }
-                    _ => errors.push(LoadError::Unreadable {
+                    Some(_) => errors.push(LoadError::Unreadable {
                         path: display(e.path()),
-                        message: "its name cannot be listed on this system (not Unicode)".into(),
+                        message: "the folder holds more than 4 GB of file names; split it".into(),
+                    }),
+                    None => errors.push(LoadError::Unreadable {
+                        path: display(e.path()),
+                        message: "its name is not Unicode, which this system cannot list".into(),
                     }),
                 }
             }
