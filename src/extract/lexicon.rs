@@ -478,14 +478,27 @@ impl Hasher for WordHasher {
     fn write_usize(&mut self, n: usize) {
         self.mix(n as u64);
     }
+    #[inline]
+    fn write_u128(&mut self, n: u128) {
+        self.mix(n as u64);
+        self.mix((n >> 64) as u64);
+    }
 }
 
 /// A map keyed by words, hashed with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// Keyed by bytes, so a word the tokenizer lowercased into a byte buffer
-/// is looked up without a UTF-8 check.
+/// Keyed by bytes, for words too long for [`PACKED`] and for non-ASCII words.
 static TABLE: OnceLock<WordMap<&'static [u8], &'static Lex>> = OnceLock::new();
+
+/// The entries whose keys are 1 to 16 bytes, keyed by the packed word
+/// ([`pack`]): the tokenizer looks up every ASCII word of every document,
+/// and comparing one `u128` is cheaper than hashing a byte slice and calling
+/// `memcmp` on it.
+static PACKED: OnceLock<WordMap<u128, &'static Lex>> = OnceLock::new();
+
+/// Words up to this many bytes go through [`PACKED`].
+const PACK_LEN: usize = 16;
 
 /// The entry for a lowercase word.
 pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
@@ -506,20 +519,16 @@ impl Filter {
         (len * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
     }
 
-    fn has(&self, word: &[u8]) -> bool {
-        let i = Self::index(word.len(), word[0], word[word.len() - 1]);
+    fn has(&self, len: usize, first: u8, last: u8) -> bool {
+        let i = Self::index(len, first, last);
         self.bits[i / 32] & (1 << (i % 32)) != 0
     }
 }
 
 static FILTER: OnceLock<Filter> = OnceLock::new();
 
-/// The entry for a word of ASCII lowercase letters (1 to 31 of them): the
-/// same answer as [`lookup`], skipping the hash for words no key resembles.
-pub(crate) fn lookup_ascii_lower(word: &[u8]) -> Option<&'static Lex> {
-    debug_assert!(!word.is_empty() && word.len() < FILTER_LEN);
-    debug_assert!(word.iter().all(u8::is_ascii_lowercase));
-    let filter = FILTER.get_or_init(|| {
+fn filter() -> &'static Filter {
+    FILTER.get_or_init(|| {
         let mut bits = vec![0u32; (FILTER_LEN * 26 * 26).div_ceil(32)];
         for k in TABLE.get_or_init(build).keys() {
             let b: &[u8] = k;
@@ -529,11 +538,59 @@ pub(crate) fn lookup_ascii_lower(word: &[u8]) -> Option<&'static Lex> {
             }
         }
         Filter { bits }
-    });
-    if !filter.has(word) {
+    })
+}
+
+/// A word of at most [`PACK_LEN`] ASCII letters as one number: its bytes,
+/// little-endian, zero past the end.
+fn pack(word: &[u8]) -> u128 {
+    let mut b = [0u8; PACK_LEN];
+    b[..word.len()].copy_from_slice(word);
+    u128::from_le_bytes(b)
+}
+
+/// The entry for an ASCII word lowercased: for the rare long words.
+fn lookup_lowered(word: &[u8]) -> Option<&'static Lex> {
+    TABLE
+        .get_or_init(build)
+        .get(word.to_ascii_lowercase().as_slice())
+        .copied()
+}
+
+fn packed() -> &'static WordMap<u128, &'static Lex> {
+    PACKED.get_or_init(|| {
+        TABLE
+            .get_or_init(build)
+            .iter()
+            .filter(|(k, _)| !k.is_empty() && k.len() <= PACK_LEN)
+            .map(|(k, v)| (pack(k), *v))
+            .collect()
+    })
+}
+
+/// The entry for the word `text[start..end]`, made of ASCII letters of any
+/// case: the same answer as [`lookup`] of the word lowercased.
+pub(crate) fn lookup_ascii(text: &[u8], start: usize, end: usize) -> Option<&'static Lex> {
+    let len = end - start;
+    debug_assert!(len > 0 && text[start..end].iter().all(u8::is_ascii_alphabetic));
+    if len >= FILTER_LEN {
+        return lookup_lowered(&text[start..end]);
+    }
+    // Setting bit 5 lowercases an ASCII letter (and leaves lowercase alone).
+    if !filter().has(len, text[start] | 0x20, text[end - 1] | 0x20) {
         return None;
     }
-    TABLE.get_or_init(build).get(word).copied()
+    if len > PACK_LEN {
+        return lookup_lowered(&text[start..end]);
+    }
+    // Sixteen bytes loaded at once where the text has them, else copied.
+    let raw = match text.get(start..start + PACK_LEN) {
+        Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => pack(&text[start..end]),
+    };
+    let keep = u128::MAX >> (8 * (PACK_LEN - len));
+    let lower = (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & keep;
+    packed().get(&lower).copied()
 }
 
 fn build() -> WordMap<&'static [u8], &'static Lex> {

@@ -8,7 +8,7 @@
 //! five tokens); the number grammar reassembles them, which is what lets it
 //! tell "1,200" from "1, 200" and "2026-01-05" from "2026 - 01".
 
-use super::lexicon::{lookup, lookup_ascii_lower, Lex};
+use super::lexicon::{lookup, lookup_ascii, Lex};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,16 +63,46 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let mut i = 0;
     let mut ws = true;
-    let mut lower = [0u8; 32];
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_whitespace() {
+        if c.is_ascii_alphabetic() {
+            // Most words are ASCII: scan them by bytes, and only a word
+            // that runs into a non-ASCII byte takes the general path.
+            let s = i;
+            i += 1;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let lex = if i < b.len() && b[i] >= 0x80 {
+                let (e, ascii) = word_end(text, i);
+                i = e;
+                if ascii {
+                    lookup_ascii(b, s, i)
+                } else {
+                    lookup(&text[s..i].to_lowercase())
+                }
+            } else {
+                lookup_ascii(b, s, i)
+            };
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Tk::Word,
+                ws,
+                ch: '\0',
+                lex,
+            });
+            ws = false;
+            continue;
+        }
+        if c == b' ' || c.is_ascii_whitespace() {
             ws = true;
             i += 1;
             continue;
         }
         if c.is_ascii_digit() {
             let s = i;
+            i += 1;
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
@@ -87,56 +117,6 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             ws = false;
             continue;
         }
-        if c.is_ascii_alphabetic() || (c >= 0x80 && starts_letter(text, i)) {
-            let s = i;
-            let mut ascii = true;
-            while i < b.len() {
-                let c = b[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if c >= 0x80 {
-                    match text[i..].chars().next() {
-                        Some(ch) if ch.is_alphabetic() => {
-                            ascii = false;
-                            i += ch.len_utf8();
-                        }
-                        _ => break,
-                    }
-                } else {
-                    break;
-                }
-            }
-            let word = &b[s..i];
-            let lex = if ascii && word.len() < lower.len() {
-                for (d, &c) in lower.iter_mut().zip(word) {
-                    *d = c.to_ascii_lowercase();
-                }
-                lookup_ascii_lower(&lower[..word.len()])
-            } else if ascii && word.len() == lower.len() {
-                // No key is this long, but look it up as before.
-                for (d, &c) in lower.iter_mut().zip(word) {
-                    *d = c.to_ascii_lowercase();
-                }
-                std::str::from_utf8(&lower[..word.len()])
-                    .ok()
-                    .and_then(lookup)
-            } else if !ascii {
-                // "µg", "元": rare in English text, so the allocation is cheap.
-                lookup(&text[s..i].to_lowercase())
-            } else {
-                None
-            };
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: Tk::Word,
-                ws,
-                ch: '\0',
-                lex,
-            });
-            ws = false;
-            continue;
-        }
         if c < 0x80 {
             out.push(Tok {
                 start: i,
@@ -147,6 +127,25 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 lex: None,
             });
             i += 1;
+            ws = false;
+            continue;
+        }
+        if starts_letter(text, i) {
+            let s = i;
+            let (e, ascii) = word_end(text, i);
+            i = e;
+            // A word that starts with a non-ASCII letter is never all ASCII.
+            debug_assert!(!ascii);
+            // "µg", "元": rare in English text, so the allocation is cheap.
+            let lex = lookup(&text[s..i].to_lowercase());
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Tk::Word,
+                ws,
+                ch: '\0',
+                lex,
+            });
             ws = false;
             continue;
         }
@@ -173,6 +172,30 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         ws = false;
         i += len;
     }
+}
+
+/// The end of a word whose letters go on at `i` (or stop there), and whether
+/// it took no non-ASCII letter.
+fn word_end(text: &str, mut i: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut ascii = true;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            i += 1;
+        } else if c >= 0x80 {
+            match text[i..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => {
+                    ascii = false;
+                    i += ch.len_utf8();
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (i, ascii)
 }
 
 fn starts_letter(text: &str, i: usize) -> bool {
