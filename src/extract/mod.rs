@@ -565,8 +565,7 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
                 l.starts
                     && (!leads_only(l.key) || starts_at(cx, i + 1))
                     && (!matches!(l.key, "a" | "an") || known_at(cx, i + 1))
-            }) || (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
-                || cx.raw(i).eq_ignore_ascii_case("absolute")
+            }) || raw_starts(cx, i)
         }
         Tk::Punct => {
             !matches!(
@@ -590,6 +589,18 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         return None;
     }
     read_at(cx, i, hedged)
+}
+
+/// Whether word `i`, outside the lexicon or not a start word, starts a
+/// reading by its raw text: a link ("http", "www") or "absolute zero". Its
+/// length is checked first because this runs at nearly every word.
+fn raw_starts(cx: &Cx, i: usize) -> bool {
+    let t = cx.tk(i);
+    match t.end - t.start {
+        3..=5 => t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"),
+        8 => cx.raw(i).eq_ignore_ascii_case("absolute"),
+        _ => false,
+    }
 }
 
 /// Start words that begin a value only together with a following start
