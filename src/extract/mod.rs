@@ -550,7 +550,10 @@ fn clock_suffix(cx: &Cx, j: usize) -> Option<usize> {
     None
 }
 
-/// The longest reading at token `i`.
+/// The longest reading at token `i`. Inlined into the scan, which calls
+/// it at every token: most tokens are rejected here in a few instructions,
+/// and only the rest pay for the call into the grammars.
+#[inline(always)]
 fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let t = &cx.tk(i);
     let interesting = match t.kind {
@@ -593,12 +596,17 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
 
 /// Whether word `i`, outside the lexicon or not a start word, starts a
 /// reading by its raw text: a link ("http", "www") or "absolute zero". Its
-/// length is checked first because this runs at nearly every word.
+/// length and first letter are checked first because this runs at nearly
+/// every word.
+#[inline(always)]
 fn raw_starts(cx: &Cx, i: usize) -> bool {
     let t = cx.tk(i);
-    match t.end - t.start {
-        3..=5 => t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"),
-        8 => cx.raw(i).eq_ignore_ascii_case("absolute"),
+    let first = cx.text.as_bytes().get(t.start).copied().unwrap_or(0);
+    match (t.end - t.start, first) {
+        (3..=5, b'h' | b'H' | b'w' | b'W') => {
+            t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW")
+        }
+        (8, b'a' | b'A') => cx.raw(i).eq_ignore_ascii_case("absolute"),
         _ => false,
     }
 }
@@ -626,6 +634,7 @@ fn known_at(cx: &Cx, i: usize) -> bool {
 }
 
 /// Every grammar at token `i`: the longest reading.
+#[inline(never)]
 fn read_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let mut best: Option<Cand> = None;
     let mut consider = |r: Option<(usize, Value)>| {
