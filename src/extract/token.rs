@@ -69,10 +69,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             // Most words are ASCII: scan them by bytes, and only a word
             // that runs into a non-ASCII byte takes the general path.
             let s = i;
-            i += 1;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i += 1 + ascii_letters(&b[i + 1..]);
             let lex = if i < b.len() && b[i] >= 0x80 {
                 let (e, ascii) = word_end(text, i);
                 i = e;
@@ -174,6 +171,38 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
+/// The number of ASCII letters `b` starts with.
+///
+/// Eight bytes at a time: words are most of the text, and testing a whole
+/// word at once costs less than a loop and a branch per letter. No crate
+/// finds the end of a byte class this way (memchr looks for given bytes).
+#[inline(always)]
+fn ascii_letters(b: &[u8]) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Bit 5 set lowercases a letter; a byte is then a letter when its
+        // low seven bits are in 'a'..='z' and its high bit is clear. The
+        // sums stay below 0x100 per byte, so no carry crosses bytes.
+        let y = x | 0x2020_2020_2020_2020;
+        let low = y & LOW7;
+        let at_least_a = low + 0x1f1f_1f1f_1f1f_1f1f;
+        let past_z = low + 0x0505_0505_0505_0505;
+        let letter = at_least_a & !past_z & !y & HIGH;
+        let other = !letter & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    while n < b.len() && b[n].is_ascii_alphabetic() {
+        n += 1;
+    }
+    n
+}
+
 /// The end of a word whose letters go on at `i` (or stop there), and whether
 /// it took no non-ASCII letter.
 fn word_end(text: &str, mut i: usize) -> (usize, bool) {
@@ -207,6 +236,20 @@ fn starts_letter(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_letters_stops_at_the_first_other_byte() {
+        let every_byte: Vec<u8> = (0..=255).collect();
+        for &c in &every_byte {
+            for at in 0..20 {
+                let mut b = b"abcdefghijKLMNOPQRSTUVwxyz".to_vec();
+                b.truncate(at + 3);
+                b[at] = c;
+                let want = b.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(ascii_letters(&b), want, "byte {c:#x} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn digits_letters_and_marks_split_with_adjacency() {
