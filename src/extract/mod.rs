@@ -179,16 +179,19 @@ static NONE: Tok = Tok {
 impl Cx<'_> {
     /// Token `i`, or a blank token past the end (so grammars can look ahead
     /// without bounds checks and never panic).
+    #[inline]
     pub fn tk(&self, i: usize) -> &Tok {
         self.t.get(i).unwrap_or(&NONE)
     }
 
     /// The text of token `i` ("" past the end).
+    #[inline]
     pub fn raw(&self, i: usize) -> &str {
         self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
     /// The text of token `i` when glued to the previous one.
+    #[inline]
     pub fn raw_adj(&self, i: usize) -> Option<&str> {
         self.t
             .get(i)
@@ -197,17 +200,20 @@ impl Cx<'_> {
     }
 
     /// Token `i` is the mark `c`, glued to the previous token.
+    #[inline]
     pub fn is_p_adj(&self, i: usize, c: char) -> bool {
         self.t.get(i).is_some_and(|t| !t.ws && t.is_p(c))
     }
 
     /// Token `i` is the mark `c`.
+    #[inline]
     pub fn is_p_at(&self, i: usize, c: char) -> bool {
         self.t.get(i).is_some_and(|t| t.is_p(c))
     }
 
     /// Token `i` is a digit run glued to the previous token, of `len` digits
     /// (any length when `len` is 0).
+    #[inline]
     pub fn num_adj(&self, i: usize, len: usize) -> bool {
         self.t
             .get(i)
@@ -215,22 +221,26 @@ impl Cx<'_> {
     }
 
     /// Token `i` is a word glued to the previous token.
+    #[inline]
     pub fn word_adj(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| !t.ws && t.kind == Tk::Word)
     }
 
     /// Token `i` is glued to a word before it.
+    #[inline]
     pub fn word_adj_before(&self, i: usize) -> bool {
         i > 0 && !self.t[i].ws && self.t[i - 1].kind == Tk::Word
     }
 
     /// Token `i` is the word `w`.
+    #[inline]
     pub fn is_w(&self, i: usize, w: &str) -> bool {
         self.t.get(i).is_some_and(|t| t.is(w))
     }
 
     /// Token `i` (a sign) is glued to a word or number before it, as in
     /// "2013-14" or "J1149.5+6663", so it is not a sign.
+    #[inline]
     pub fn prev_joins(&self, i: usize) -> bool {
         i > 0 && !self.t[i].ws && matches!(self.t[i - 1].kind, Tk::Word | Tk::Num)
     }

@@ -37,21 +37,25 @@ pub(crate) struct Tok {
 
 impl Tok {
     /// The lowercase lexicon key of a word, or "".
+    #[inline]
     pub fn key(&self) -> &'static str {
         self.lex.map_or("", |l| l.key)
     }
 
     /// Whether this is the word `w` (lowercase).
+    #[inline]
     pub fn is(&self, w: &str) -> bool {
         self.kind == Tk::Word && self.key() == w
     }
 
     /// Whether this is the punctuation character `c`.
+    #[inline]
     pub fn is_p(&self, c: char) -> bool {
         self.kind == Tk::Punct && self.ch == c
     }
 
     /// Whether this is a dash of any kind.
+    #[inline]
     pub fn is_dash(&self) -> bool {
         self.kind == Tk::Punct && matches!(self.ch, '-' | '–' | '—' | '‐' | '‑')
     }
