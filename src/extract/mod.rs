@@ -50,16 +50,31 @@ pub struct ExtractOptions {
 
 /// Every mention in `text`, in order of position, not overlapping.
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
+    thread_local! {
+        /// The token buffer, kept from one document to the next: grown
+        /// afresh for each document it cost more in reallocation and copying
+        /// than the tokenizer's own work on short articles. Chunking bounds
+        /// it (a 64 KiB chunk is some hundreds of KB of tokens per thread).
+        static TOKENS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TOKENS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut toks) => extract_with(text, options, &mut toks),
+        // Never in practice (nothing here calls back into `extract`), but a
+        // fresh buffer is always correct.
+        Err(_) => extract_with(text, options, &mut Vec::new()),
+    })
+}
+
+fn extract_with(text: &str, options: &ExtractOptions, toks: &mut Vec<Tok>) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut toks = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = chunk_end(text, start);
         let chunk = &text[start..end];
-        token::tokenize(chunk, &mut toks);
+        token::tokenize(chunk, toks);
         let cx = Cx {
             text: chunk,
-            t: &toks,
+            t: toks,
             reference: options.reference_date,
             digits_memo: std::cell::Cell::new(None),
             cardinal_memo: Default::default(),
