@@ -488,16 +488,10 @@ impl Hasher for WordHasher {
 /// A map keyed by words, hashed with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// Keyed by bytes, for words too long for [`PACKED`] and for non-ASCII words.
+/// Keyed by bytes: for non-ASCII words and words longer than [`PACK_LEN`].
 static TABLE: OnceLock<WordMap<&'static [u8], &'static Lex>> = OnceLock::new();
 
-/// The entries whose keys are 1 to 16 bytes, keyed by the packed word
-/// ([`pack`]): the tokenizer looks up every ASCII word of every document,
-/// and comparing one `u128` is cheaper than hashing a byte slice and calling
-/// `memcmp` on it.
-static PACKED: OnceLock<WordMap<u128, &'static Lex>> = OnceLock::new();
-
-/// Words up to this many bytes go through [`PACKED`].
+/// Words up to this many bytes are looked up by [`pack`]ed key.
 const PACK_LEN: usize = 16;
 
 /// The entry for a lowercase word.
@@ -505,39 +499,46 @@ pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
     TABLE.get_or_init(build).get(word.as_bytes()).copied()
 }
 
-/// Which (length, first letter, last letter) triples some key of the table
-/// made only of ASCII lowercase letters has: one bit each, so most words of
-/// a text are known to be absent without hashing them.
-struct Filter {
-    bits: Vec<u32>,
+/// What the tokenizer looks ASCII words up in, built once from [`TABLE`].
+struct AsciiIndex {
+    /// A bit per (length, first letter, last letter) that some key made only
+    /// of ASCII lowercase letters has, so most words of a text are known to
+    /// be absent without hashing them. Letters count by their low five bits
+    /// (1 to 26 for either case), so the index is shifts, not products.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// The entries whose keys are 1 to [`PACK_LEN`] bytes, keyed by the
+    /// [`pack`]ed word: comparing one `u128` is cheaper than hashing a byte
+    /// slice and calling `memcmp` on it.
+    packed: WordMap<u128, &'static Lex>,
 }
 
+/// Words this long or longer are never in the filter.
 const FILTER_LEN: usize = 32;
+const FILTER_WORDS: usize = FILTER_LEN * 32 * 32 / 64;
 
-impl Filter {
-    fn index(len: usize, first: u8, last: u8) -> usize {
-        (len * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
-    }
-
-    fn has(&self, len: usize, first: u8, last: u8) -> bool {
-        let i = Self::index(len, first, last);
-        self.bits[i / 32] & (1 << (i % 32)) != 0
-    }
+fn filter_index(len: usize, first: u8, last: u8) -> usize {
+    (len << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31)
 }
 
-static FILTER: OnceLock<Filter> = OnceLock::new();
+static ASCII: OnceLock<AsciiIndex> = OnceLock::new();
 
-fn filter() -> &'static Filter {
-    FILTER.get_or_init(|| {
-        let mut bits = vec![0u32; (FILTER_LEN * 26 * 26).div_ceil(32)];
-        for k in TABLE.get_or_init(build).keys() {
+fn ascii_index() -> &'static AsciiIndex {
+    ASCII.get_or_init(|| {
+        let table = TABLE.get_or_init(build);
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for k in table.keys() {
             let b: &[u8] = k;
             if !b.is_empty() && b.len() < FILTER_LEN && b.iter().all(u8::is_ascii_lowercase) {
-                let i = Filter::index(b.len(), b[0], b[b.len() - 1]);
-                bits[i / 32] |= 1 << (i % 32);
+                let i = filter_index(b.len(), b[0], b[b.len() - 1]);
+                filter[i / 64] |= 1 << (i % 64);
             }
         }
-        Filter { bits }
+        let packed = table
+            .iter()
+            .filter(|(k, _)| !k.is_empty() && k.len() <= PACK_LEN)
+            .map(|(k, v)| (pack(k), *v))
+            .collect();
+        AsciiIndex { filter, packed }
     })
 }
 
@@ -557,27 +558,18 @@ fn lookup_lowered(word: &[u8]) -> Option<&'static Lex> {
         .copied()
 }
 
-fn packed() -> &'static WordMap<u128, &'static Lex> {
-    PACKED.get_or_init(|| {
-        TABLE
-            .get_or_init(build)
-            .iter()
-            .filter(|(k, _)| !k.is_empty() && k.len() <= PACK_LEN)
-            .map(|(k, v)| (pack(k), *v))
-            .collect()
-    })
-}
-
 /// The entry for the word `text[start..end]`, made of ASCII letters of any
 /// case: the same answer as [`lookup`] of the word lowercased.
+#[inline]
 pub(crate) fn lookup_ascii(text: &[u8], start: usize, end: usize) -> Option<&'static Lex> {
     let len = end - start;
     debug_assert!(len > 0 && text[start..end].iter().all(u8::is_ascii_alphabetic));
     if len >= FILTER_LEN {
         return lookup_lowered(&text[start..end]);
     }
-    // Setting bit 5 lowercases an ASCII letter (and leaves lowercase alone).
-    if !filter().has(len, text[start] | 0x20, text[end - 1] | 0x20) {
+    let index = ascii_index();
+    let i = filter_index(len, text[start], text[end - 1]);
+    if index.filter[i / 64] & (1 << (i % 64)) == 0 {
         return None;
     }
     if len > PACK_LEN {
@@ -589,8 +581,9 @@ pub(crate) fn lookup_ascii(text: &[u8], start: usize, end: usize) -> Option<&'st
         None => pack(&text[start..end]),
     };
     let keep = u128::MAX >> (8 * (PACK_LEN - len));
+    // Setting bit 5 lowercases an ASCII letter (and leaves lowercase alone).
     let lower = (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & keep;
-    packed().get(&lower).copied()
+    index.packed.get(&lower).copied()
 }
 
 fn build() -> WordMap<&'static [u8], &'static Lex> {
