@@ -559,8 +559,9 @@ fn lookup_lowered(word: &[u8]) -> Option<&'static Lex> {
 }
 
 /// The entry for the word `text[start..end]`, made of ASCII letters of any
-/// case: the same answer as [`lookup`] of the word lowercased.
-#[inline]
+/// case: the same answer as [`lookup`] of the word lowercased. Inlined into
+/// the tokenizer, which calls it at every word.
+#[inline(always)]
 pub(crate) fn lookup_ascii(text: &[u8], start: usize, end: usize) -> Option<&'static Lex> {
     let len = end - start;
     debug_assert!(len > 0 && text[start..end].iter().all(u8::is_ascii_alphabetic));

@@ -84,6 +84,7 @@ fn suffix_scale(s: &str, money: bool) -> Option<f64> {
 /// Digits, with thousands separators, a decimal part and scientific notation;
 /// no sign, no scale. `None` for dotted sequences ("1.2.3") that are not
 /// numbers at all.
+#[inline]
 pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
     // Every grammar tried at a number token reads its digits: read them once.
     if let Some((at, n)) = cx.digits_memo.get() {
@@ -96,6 +97,7 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
     n
 }
 
+#[inline(never)]
 fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind != Tk::Num {
@@ -300,7 +302,15 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
 
 /// A cardinal number in digits or words, with sign, scale and fraction.
 /// `money` allows the ambiguous scale suffixes ("$5m", "€10B").
+///
+/// Inlined: it is called several times at every token a grammar is tried
+/// at, and most calls are answered by the memo or the first-word test
+/// without entering the reader.
+#[inline]
 pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
+    if !may_start_cardinal(cx, i) {
+        return None;
+    }
     // Most grammars tried at a token read a cardinal there: read it once.
     let slot = &cx.cardinal_memo[usize::from(money)];
     if let Some((at, n)) = slot.get() {
@@ -313,18 +323,24 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     n
 }
 
+/// Whether a cardinal can start at token `i`: most words cannot (the only
+/// test [`read_cardinal`] would make of them before giving up).
+#[inline]
+fn may_start_cardinal(cx: &Cx, i: usize) -> bool {
+    match cx.t.get(i) {
+        None => false,
+        Some(t) if t.kind == Tk::Word => t.lex.is_some_and(|l| {
+            l.card.is_some()
+                || l.denom.is_some()
+                || matches!(l.key, "a" | "an" | "minus" | "negative")
+        }),
+        Some(_) => true,
+    }
+}
+
+#[inline(never)]
 fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     let t = cx.t.get(i)?;
-    // Most words cannot start a number: leave at once.
-    if t.kind == Tk::Word {
-        let l = t.lex?;
-        if l.card.is_none()
-            && l.denom.is_none()
-            && !matches!(l.key, "a" | "an" | "minus" | "negative")
-        {
-            return None;
-        }
-    }
     // Signs: "-15", "minus five", "negative one".
     let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
     let num_next = cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0));
@@ -703,6 +719,10 @@ fn follows(prev: Option<Lvl>, next: Lvl, v: f64) -> bool {
 
 /// A number in words, cardinal or (when `allow_ord`) ending in an ordinal
 /// word: "one hundred and five", "twenty-first", "a dozen", "two thirds".
+///
+/// Inlined, with the reader out of line: it is asked at most tokens a
+/// grammar is tried at, and nearly always answers no at the first word.
+#[inline]
 pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     // Only a number word (or "half", "quarter", "a", "an") starts one: leave
     // at once at any other token, as most are.
@@ -713,6 +733,11 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     {
         return None;
     }
+    read_words(cx, i, allow_ord)
+}
+
+#[inline(never)]
+fn read_words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     let mut total: f64 = 0.0;
     let mut cur: f64 = 0.0;
     let mut last: Option<Lvl> = None;
