@@ -318,8 +318,15 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             return n;
         }
     }
-    let n = read_cardinal(cx, i, money);
+    let mut by_money = false;
+    let n = read_cardinal(cx, i, money, &mut by_money);
     slot.set(Some((i, n)));
+    // Money and the other grammars read the same token, and the reading
+    // seldom reaches the branches that look at `money`: then it holds for
+    // the other flag too.
+    if !by_money {
+        cx.cardinal_memo[usize::from(!money)].set(Some((i, n)));
+    }
     n
 }
 
@@ -338,8 +345,10 @@ fn may_start_cardinal(cx: &Cx, i: usize) -> bool {
     }
 }
 
+/// Sets `by_money` before every branch that reads `money` (or passes it
+/// on): a reading that leaves it unset is the same for either flag.
 #[inline(never)]
-fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
+fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
     let t = cx.t.get(i)?;
     // Signs: "-15", "minus five", "negative one".
     let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
@@ -347,6 +356,7 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     // "75 -300mm" is a range, not minus 300.
     let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
     if sign_tok && num_next && !cx.prev_joins(i) && !range_dash {
+        *by_money = true;
         let mut n = cardinal(cx, i + 1, money)?;
         if t.ch != '+' {
             n.v = -n.v;
@@ -356,6 +366,7 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
         return Some(n);
     }
     if t.is("minus") || t.is("negative") {
+        *by_money = true;
         let mut n = cardinal(cx, i + 1, money)?;
         n.v = -n.v;
         n.bare = false;
@@ -453,6 +464,8 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     if let Some(nt) = cx.t.get(n.end) {
         if nt.kind == Tk::Word && !n.words {
             let raw = cx.raw(n.end);
+            // A word that is no scale under either flag reads as none.
+            *by_money |= suffix_scale(raw, true).is_some() || suffix_scale(raw, false).is_some();
             let scale = if !nt.ws {
                 suffix_scale(raw, money).filter(|_| !cx.word_adj(n.end + 1))
             } else if money {
@@ -497,6 +510,7 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             } else {
                 n.end
             };
+            *by_money = true;
             if let Some(tail) = cardinal(cx, k, money) {
                 if tail.int && tail.v > 0.0 && tail.v < smallest && !tail.ord {
                     n.v += tail.v;
@@ -1374,6 +1388,68 @@ fn lone_one(cx: &Cx, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::numbers;
+    use super::super::token::tokenize;
+    use super::*;
+
+    /// Cardinals at each token of `text`, reading the two money flags in
+    /// the order given, through one memo.
+    fn both_flags(text: &str, money_first: bool) -> Vec<(Option<f64>, Option<f64>)> {
+        let mut t = Vec::new();
+        tokenize(text, &mut t);
+        let cx = Cx {
+            text,
+            t: &t,
+            reference: None,
+            digits_memo: std::cell::Cell::new(None),
+            cardinal_memo: Default::default(),
+        };
+        (0..t.len())
+            .map(|i| {
+                let (a, b) = if money_first {
+                    let b = cardinal(&cx, i, true);
+                    (cardinal(&cx, i, false), b)
+                } else {
+                    let a = cardinal(&cx, i, false);
+                    (a, cardinal(&cx, i, true))
+                };
+                (a.map(|n| n.v), b.map(|n| n.v))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_reading_shared_by_the_money_flags_is_the_one_each_would_make() {
+        let text = "5m, 3 G, 4 bn, 7 people, 2 million, -6 M, 9B";
+        let fresh = |i: usize, money: bool| {
+            let mut t = Vec::new();
+            tokenize(text, &mut t);
+            let cx = Cx {
+                text,
+                t: &t,
+                reference: None,
+                digits_memo: std::cell::Cell::new(None),
+                cardinal_memo: Default::default(),
+            };
+            cardinal(&cx, i, money).map(|n| n.v)
+        };
+        for money_first in [false, true] {
+            for (i, (plain, money)) in both_flags(text, money_first).into_iter().enumerate() {
+                assert_eq!(
+                    plain,
+                    fresh(i, false),
+                    "token {i}, money first: {money_first}"
+                );
+                assert_eq!(
+                    money,
+                    fresh(i, true),
+                    "token {i}, money first: {money_first}"
+                );
+            }
+        }
+        // The flags do differ where a suffix is ambiguous.
+        assert_eq!(fresh(0, false), Some(5.0));
+        assert_eq!(fresh(0, true), Some(5e6));
+    }
 
     #[test]
     fn digits_words_and_scales() {
