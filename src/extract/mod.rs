@@ -78,6 +78,7 @@ fn extract_with(text: &str, options: &ExtractOptions, toks: &mut Vec<Tok>) -> Ve
             reference: options.reference_date,
             digits_memo: std::cell::Cell::new(None),
             cardinal_memo: Default::default(),
+            words_memo: Default::default(),
         };
         scan(&cx, start, &mut out);
         start = end;
@@ -179,6 +180,9 @@ pub(crate) struct Cx<'a> {
     /// flag: money and the other grammars alternate at the same token, and
     /// one shared slot would be overwritten each time.
     pub cardinal_memo: [std::cell::Cell<Option<Memo>>; 2],
+    /// The last [`number::words`] read at a token, one slot per `allow_ord`
+    /// flag: the date grammars, mentions and skips each ask at a number word.
+    pub words_memo: [std::cell::Cell<Option<Memo>>; 2],
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.

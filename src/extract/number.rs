@@ -747,7 +747,15 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     {
         return None;
     }
-    read_words(cx, i, allow_ord)
+    let slot = &cx.words_memo[usize::from(allow_ord)];
+    if let Some((at, n)) = slot.get() {
+        if at == i {
+            return n;
+        }
+    }
+    let n = read_words(cx, i, allow_ord);
+    slot.set(Some((i, n)));
+    n
 }
 
 #[inline(never)]
@@ -1151,6 +1159,7 @@ pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
         reference: cx.reference,
         digits_memo: std::cell::Cell::new(None),
         cardinal_memo: Default::default(),
+        words_memo: Default::default(),
     };
     let card_at = |k: usize| cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.card);
     // The denominator over tokens d..=last.
@@ -1402,6 +1411,7 @@ mod tests {
             reference: None,
             digits_memo: std::cell::Cell::new(None),
             cardinal_memo: Default::default(),
+            words_memo: Default::default(),
         };
         (0..t.len())
             .map(|i| {
@@ -1429,6 +1439,7 @@ mod tests {
                 reference: None,
                 digits_memo: std::cell::Cell::new(None),
                 cardinal_memo: Default::default(),
+                words_memo: Default::default(),
             };
             cardinal(&cx, i, money).map(|n| n.v)
         };
