@@ -531,20 +531,27 @@ fn skip_at(cx: &Cx, i: usize) -> Option<usize> {
     }
     // Digit groups joined by dashes or dots: phone numbers, codes, ranges of
     // years ("2013-14"), "0730-0930".
-    let mut groups = vec![t.end - t.start];
+    // The number of groups and the lengths of the first two (no Vec: this
+    // runs at every number).
+    let first = t.end - t.start;
+    let mut second = 0;
+    let mut groups = 1;
     let mut k = j;
     while k + 1 < cx.t.len()
         && !cx.tk(k).ws
         && (cx.tk(k).is_dash() || cx.tk(k).is_p('.'))
         && cx.num_adj(k + 1, 0)
     {
-        groups.push(cx.tk(k + 1).end - cx.tk(k + 1).start);
+        if groups == 1 {
+            second = cx.tk(k + 1).end - cx.tk(k + 1).start;
+        }
+        groups += 1;
         k += 2;
     }
-    if groups.len() >= 3
-        || (groups.len() == 2
+    if groups >= 3
+        || (groups == 2
             && cx.tk(j).is_dash()
-            && (groups[0] >= 3 && groups[1] >= 3 || groups[0] == 4 && groups[1] == 2))
+            && (first >= 3 && second >= 3 || first == 4 && second == 2))
     {
         return Some(k);
     }
@@ -560,8 +567,8 @@ fn clock_suffix(cx: &Cx, j: usize) -> Option<usize> {
         _ => {}
     }
     let raw = cx.raw(j);
-    let lower = raw.to_ascii_lowercase();
-    if t.kind == Tk::Word && (lower == "a" || lower == "p") {
+    let is = |w: &str| raw.eq_ignore_ascii_case(w);
+    if t.kind == Tk::Word && (is("a") || is("p")) {
         if cx.is_p_at(j + 1, '.') && cx.raw(j + 2).eq_ignore_ascii_case("m") {
             let mut e = j + 3;
             if cx.is_p_at(e, '.') {
@@ -573,7 +580,7 @@ fn clock_suffix(cx: &Cx, j: usize) -> Option<usize> {
             return Some(j + 1);
         }
     }
-    if t.kind == Tk::Word && !t.ws && matches!(lower.as_str(), "ampm" | "ish") {
+    if t.kind == Tk::Word && !t.ws && (is("ampm") || is("ish")) {
         return Some(j + 1);
     }
     None
