@@ -76,7 +76,7 @@ fn extract_with(text: &str, options: &ExtractOptions, toks: &mut Vec<Tok>) -> Ve
             text: chunk,
             t: toks,
             reference: options.reference_date,
-            digits_memo: std::cell::Cell::new(None),
+            digits_memo: Default::default(),
             cardinal_memo: Default::default(),
             words_memo: Default::default(),
         };
@@ -166,8 +166,38 @@ pub(crate) enum Tense {
     None,
 }
 
-/// A remembered [`number::cardinal`] read: the token and the result.
-pub(crate) type Memo = (usize, Option<number::Num>);
+/// A remembered number read: the token and the result. The token is kept
+/// apart from the result so a miss (most lookups) reads one word, not the
+/// whole result.
+pub(crate) struct Memo {
+    /// The token read, or `usize::MAX` for none.
+    at: std::cell::Cell<usize>,
+    read: std::cell::Cell<Option<number::Num>>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            at: std::cell::Cell::new(usize::MAX),
+            read: std::cell::Cell::new(None),
+        }
+    }
+}
+
+impl Memo {
+    /// The result remembered for token `i`, if it is the one remembered.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Option<number::Num>> {
+        (self.at.get() == i).then(|| self.read.get())
+    }
+
+    /// Remembers `read` as the result at token `i`, forgetting the last.
+    #[inline]
+    pub fn set(&self, i: usize, read: Option<number::Num>) {
+        self.at.set(i);
+        self.read.set(read);
+    }
+}
 
 /// A tokenized chunk and what the grammars need to read it.
 pub(crate) struct Cx<'a> {
@@ -175,14 +205,14 @@ pub(crate) struct Cx<'a> {
     pub t: &'a [Tok],
     pub reference: Option<Date>,
     /// The last [`number::digits`] read: its token and result.
-    pub digits_memo: std::cell::Cell<Option<(usize, Option<number::Num>)>>,
+    pub digits_memo: Memo,
     /// The last [`number::cardinal`] read at a token, one slot per money
     /// flag: money and the other grammars alternate at the same token, and
     /// one shared slot would be overwritten each time.
-    pub cardinal_memo: [std::cell::Cell<Option<Memo>>; 2],
+    pub cardinal_memo: [Memo; 2],
     /// The last [`number::words`] read at a token, one slot per `allow_ord`
     /// flag: the date grammars, mentions and skips each ask at a number word.
-    pub words_memo: [std::cell::Cell<Option<Memo>>; 2],
+    pub words_memo: [Memo; 2],
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.

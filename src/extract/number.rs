@@ -87,13 +87,11 @@ fn suffix_scale(s: &str, money: bool) -> Option<f64> {
 #[inline]
 pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
     // Every grammar tried at a number token reads its digits: read them once.
-    if let Some((at, n)) = cx.digits_memo.get() {
-        if at == i {
-            return n;
-        }
+    if let Some(n) = cx.digits_memo.get(i) {
+        return n;
     }
     let n = read_digits(cx, i);
-    cx.digits_memo.set(Some((i, n)));
+    cx.digits_memo.set(i, n);
     n
 }
 
@@ -313,19 +311,17 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     }
     // Most grammars tried at a token read a cardinal there: read it once.
     let slot = &cx.cardinal_memo[usize::from(money)];
-    if let Some((at, n)) = slot.get() {
-        if at == i {
-            return n;
-        }
+    if let Some(n) = slot.get(i) {
+        return n;
     }
     let mut by_money = false;
     let n = read_cardinal(cx, i, money, &mut by_money);
-    slot.set(Some((i, n)));
+    slot.set(i, n);
     // Money and the other grammars read the same token, and the reading
     // seldom reaches the branches that look at `money`: then it holds for
     // the other flag too.
     if !by_money {
-        cx.cardinal_memo[usize::from(!money)].set(Some((i, n)));
+        cx.cardinal_memo[usize::from(!money)].set(i, n);
     }
     n
 }
@@ -748,13 +744,11 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
         return None;
     }
     let slot = &cx.words_memo[usize::from(allow_ord)];
-    if let Some((at, n)) = slot.get() {
-        if at == i {
-            return n;
-        }
+    if let Some(n) = slot.get(i) {
+        return n;
     }
     let n = read_words(cx, i, allow_ord);
-    slot.set(Some((i, n)));
+    slot.set(i, n);
     n
 }
 
@@ -1157,7 +1151,7 @@ pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
         text: cx.text,
         t: &cx.t[..k.min(cx.t.len())],
         reference: cx.reference,
-        digits_memo: std::cell::Cell::new(None),
+        digits_memo: Default::default(),
         cardinal_memo: Default::default(),
         words_memo: Default::default(),
     };
@@ -1409,7 +1403,7 @@ mod tests {
             text,
             t: &t,
             reference: None,
-            digits_memo: std::cell::Cell::new(None),
+            digits_memo: Default::default(),
             cardinal_memo: Default::default(),
             words_memo: Default::default(),
         };
@@ -1437,7 +1431,7 @@ mod tests {
                 text,
                 t: &t,
                 reference: None,
-                digits_memo: std::cell::Cell::new(None),
+                digits_memo: Default::default(),
                 cardinal_memo: Default::default(),
                 words_memo: Default::default(),
             };
