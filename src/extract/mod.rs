@@ -223,6 +223,7 @@ static NONE: Tok = Tok {
     ws: true,
     ch: '\0',
     lex: None,
+    scan: false,
 };
 
 impl Cx<'_> {
@@ -668,13 +669,11 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
 fn raw_starts(cx: &Cx, i: usize) -> bool {
     let t = cx.tk(i);
     let first = cx.text.as_bytes().get(t.start).copied().unwrap_or(0);
-    match (t.end - t.start, first) {
-        (3..=5, b'h' | b'H' | b'w' | b'W') => {
-            t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW")
-        }
-        (8, b'a' | b'A') => cx.raw(i).eq_ignore_ascii_case("absolute"),
-        _ => false,
+    if !token::raw_start_shape(t.end - t.start, first) {
+        return false;
     }
+    (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
+        || cx.raw(i).eq_ignore_ascii_case("absolute")
 }
 
 /// Start words that begin a value only together with a following start
@@ -734,6 +733,12 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
     let n = cx.t.len();
     let mut i = 0;
     while i < n {
+        // A word that starts no value or hedge is passed over here (debug
+        // builds go on, to check that claim in `hedge_at` and `best_at`).
+        if !cfg!(debug_assertions) && !cx.t[i].scan {
+            i += 1;
+            continue;
+        }
         if let Some((hedge, j)) = hedge_at(cx, i) {
             if j < n {
                 if let Some(c) = best_at(cx, j, true) {

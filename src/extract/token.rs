@@ -33,6 +33,28 @@ pub(crate) struct Tok {
     pub ch: char,
     /// The lexicon entry of a word, if it has one.
     pub lex: Option<&'static Lex>,
+    /// Whether the scan must look at this token: digits, marks, and words
+    /// that can start a value or a hedge, or a link or "absolute zero" by
+    /// their raw text ([`raw_start_shape`]). Set once here, it spares the
+    /// scan two tests at each of the other words, most of the text.
+    pub scan: bool,
+}
+
+/// Whether a word of `len` bytes starting with the byte `first` has the
+/// shape of a word the scan tries by its raw text ("http", "https", "www",
+/// "absolute"): most words are ruled out by this test alone.
+#[inline(always)]
+pub(crate) fn raw_start_shape(len: usize, first: u8) -> bool {
+    matches!(
+        (len, first),
+        (3..=5, b'h' | b'H' | b'w' | b'W') | (8, b'a' | b'A')
+    )
+}
+
+/// [`Tok::scan`] for a word.
+#[inline(always)]
+fn word_scan(b: &[u8], s: usize, e: usize, lex: Option<&Lex>) -> bool {
+    lex.is_some_and(|l| l.starts || l.hedge) || raw_start_shape(e - s, b[s])
 }
 
 impl Tok {
@@ -92,6 +114,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 ws,
                 ch: '\0',
                 lex,
+                scan: word_scan(b, s, i, lex),
             });
             ws = false;
             continue;
@@ -114,6 +137,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 ws,
                 ch: '\0',
                 lex: None,
+                scan: true,
             });
             ws = false;
             continue;
@@ -126,6 +150,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 ws,
                 ch: c as char,
                 lex: None,
+                scan: true,
             });
             i += 1;
             ws = false;
@@ -146,6 +171,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 ws,
                 ch: '\0',
                 lex,
+                scan: word_scan(b, s, i, lex),
             });
             ws = false;
             continue;
@@ -169,6 +195,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             ws,
             ch,
             lex: None,
+            scan: true,
         });
         ws = false;
         i += len;
