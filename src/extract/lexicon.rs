@@ -478,62 +478,113 @@ impl Hasher for WordHasher {
     fn write_usize(&mut self, n: usize) {
         self.mix(n as u64);
     }
+    #[inline]
+    fn write_u128(&mut self, n: u128) {
+        self.mix(n as u64);
+        self.mix((n >> 64) as u64);
+    }
 }
 
 /// A map keyed by words, hashed with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// Keyed by bytes, so a word the tokenizer lowercased into a byte buffer
-/// is looked up without a UTF-8 check.
+/// Keyed by bytes: for non-ASCII words and words longer than [`PACK_LEN`].
 static TABLE: OnceLock<WordMap<&'static [u8], &'static Lex>> = OnceLock::new();
+
+/// Words up to this many bytes are looked up by [`pack`]ed key.
+const PACK_LEN: usize = 16;
 
 /// The entry for a lowercase word.
 pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
     TABLE.get_or_init(build).get(word.as_bytes()).copied()
 }
 
-/// Which (length, first letter, last letter) triples some key of the table
-/// made only of ASCII lowercase letters has: one bit each, so most words of
-/// a text are known to be absent without hashing them.
-struct Filter {
-    bits: Vec<u32>,
+/// What the tokenizer looks ASCII words up in, built once from [`TABLE`].
+struct AsciiIndex {
+    /// A bit per (length, first letter, last letter) that some key made only
+    /// of ASCII lowercase letters has, so most words of a text are known to
+    /// be absent without hashing them. Letters count by their low five bits
+    /// (1 to 26 for either case), so the index is shifts, not products.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// The entries whose keys are 1 to [`PACK_LEN`] bytes, keyed by the
+    /// [`pack`]ed word: comparing one `u128` is cheaper than hashing a byte
+    /// slice and calling `memcmp` on it.
+    packed: WordMap<u128, &'static Lex>,
 }
 
+/// Words this long or longer are never in the filter.
 const FILTER_LEN: usize = 32;
+const FILTER_WORDS: usize = FILTER_LEN * 32 * 32 / 64;
 
-impl Filter {
-    fn index(len: usize, first: u8, last: u8) -> usize {
-        (len * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
-    }
-
-    fn has(&self, word: &[u8]) -> bool {
-        let i = Self::index(word.len(), word[0], word[word.len() - 1]);
-        self.bits[i / 32] & (1 << (i % 32)) != 0
-    }
+fn filter_index(len: usize, first: u8, last: u8) -> usize {
+    (len << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31)
 }
 
-static FILTER: OnceLock<Filter> = OnceLock::new();
+static ASCII: OnceLock<AsciiIndex> = OnceLock::new();
 
-/// The entry for a word of ASCII lowercase letters (1 to 31 of them): the
-/// same answer as [`lookup`], skipping the hash for words no key resembles.
-pub(crate) fn lookup_ascii_lower(word: &[u8]) -> Option<&'static Lex> {
-    debug_assert!(!word.is_empty() && word.len() < FILTER_LEN);
-    debug_assert!(word.iter().all(u8::is_ascii_lowercase));
-    let filter = FILTER.get_or_init(|| {
-        let mut bits = vec![0u32; (FILTER_LEN * 26 * 26).div_ceil(32)];
-        for k in TABLE.get_or_init(build).keys() {
+fn ascii_index() -> &'static AsciiIndex {
+    ASCII.get_or_init(|| {
+        let table = TABLE.get_or_init(build);
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for k in table.keys() {
             let b: &[u8] = k;
             if !b.is_empty() && b.len() < FILTER_LEN && b.iter().all(u8::is_ascii_lowercase) {
-                let i = Filter::index(b.len(), b[0], b[b.len() - 1]);
-                bits[i / 32] |= 1 << (i % 32);
+                let i = filter_index(b.len(), b[0], b[b.len() - 1]);
+                filter[i / 64] |= 1 << (i % 64);
             }
         }
-        Filter { bits }
-    });
-    if !filter.has(word) {
+        let packed = table
+            .iter()
+            .filter(|(k, _)| !k.is_empty() && k.len() <= PACK_LEN)
+            .map(|(k, v)| (pack(k), *v))
+            .collect();
+        AsciiIndex { filter, packed }
+    })
+}
+
+/// A word of at most [`PACK_LEN`] ASCII letters as one number: its bytes,
+/// little-endian, zero past the end.
+fn pack(word: &[u8]) -> u128 {
+    let mut b = [0u8; PACK_LEN];
+    b[..word.len()].copy_from_slice(word);
+    u128::from_le_bytes(b)
+}
+
+/// The entry for an ASCII word lowercased: for the rare long words.
+fn lookup_lowered(word: &[u8]) -> Option<&'static Lex> {
+    TABLE
+        .get_or_init(build)
+        .get(word.to_ascii_lowercase().as_slice())
+        .copied()
+}
+
+/// The entry for the word `text[start..end]`, made of ASCII letters of any
+/// case: the same answer as [`lookup`] of the word lowercased. Inlined into
+/// the tokenizer, which calls it at every word.
+#[inline(always)]
+pub(crate) fn lookup_ascii(text: &[u8], start: usize, end: usize) -> Option<&'static Lex> {
+    let len = end - start;
+    debug_assert!(len > 0 && text[start..end].iter().all(u8::is_ascii_alphabetic));
+    if len >= FILTER_LEN {
+        return lookup_lowered(&text[start..end]);
+    }
+    let index = ascii_index();
+    let i = filter_index(len, text[start], text[end - 1]);
+    if index.filter[i / 64] & (1 << (i % 64)) == 0 {
         return None;
     }
-    TABLE.get_or_init(build).get(word).copied()
+    if len > PACK_LEN {
+        return lookup_lowered(&text[start..end]);
+    }
+    // Sixteen bytes loaded at once where the text has them, else copied.
+    let raw = match text.get(start..start + PACK_LEN) {
+        Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => pack(&text[start..end]),
+    };
+    let keep = u128::MAX >> (8 * (PACK_LEN - len));
+    // Setting bit 5 lowercases an ASCII letter (and leaves lowercase alone).
+    let lower = (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & keep;
+    index.packed.get(&lower).copied()
 }
 
 fn build() -> WordMap<&'static [u8], &'static Lex> {

@@ -50,19 +50,35 @@ pub struct ExtractOptions {
 
 /// Every mention in `text`, in order of position, not overlapping.
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
+    thread_local! {
+        /// The token buffer, kept from one document to the next: grown
+        /// afresh for each document it cost more in reallocation and copying
+        /// than the tokenizer's own work on short articles. Chunking bounds
+        /// it (a 64 KiB chunk is some hundreds of KB of tokens per thread).
+        static TOKENS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TOKENS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut toks) => extract_with(text, options, &mut toks),
+        // Never in practice (nothing here calls back into `extract`), but a
+        // fresh buffer is always correct.
+        Err(_) => extract_with(text, options, &mut Vec::new()),
+    })
+}
+
+fn extract_with(text: &str, options: &ExtractOptions, toks: &mut Vec<Tok>) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut toks = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = chunk_end(text, start);
         let chunk = &text[start..end];
-        token::tokenize(chunk, &mut toks);
+        token::tokenize(chunk, toks);
         let cx = Cx {
             text: chunk,
-            t: &toks,
+            t: toks,
             reference: options.reference_date,
-            digits_memo: std::cell::Cell::new(None),
+            digits_memo: Default::default(),
             cardinal_memo: Default::default(),
+            words_memo: Default::default(),
         };
         scan(&cx, start, &mut out);
         start = end;
@@ -150,8 +166,38 @@ pub(crate) enum Tense {
     None,
 }
 
-/// A remembered [`number::cardinal`] read: the token and the result.
-pub(crate) type Memo = (usize, Option<number::Num>);
+/// A remembered number read: the token and the result. The token is kept
+/// apart from the result so a miss (most lookups) reads one word, not the
+/// whole result.
+pub(crate) struct Memo {
+    /// The token read, or `usize::MAX` for none.
+    at: std::cell::Cell<usize>,
+    read: std::cell::Cell<Option<number::Num>>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            at: std::cell::Cell::new(usize::MAX),
+            read: std::cell::Cell::new(None),
+        }
+    }
+}
+
+impl Memo {
+    /// The result remembered for token `i`, if it is the one remembered.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Option<number::Num>> {
+        (self.at.get() == i).then(|| self.read.get())
+    }
+
+    /// Remembers `read` as the result at token `i`, forgetting the last.
+    #[inline]
+    pub fn set(&self, i: usize, read: Option<number::Num>) {
+        self.at.set(i);
+        self.read.set(read);
+    }
+}
 
 /// A tokenized chunk and what the grammars need to read it.
 pub(crate) struct Cx<'a> {
@@ -159,11 +205,14 @@ pub(crate) struct Cx<'a> {
     pub t: &'a [Tok],
     pub reference: Option<Date>,
     /// The last [`number::digits`] read: its token and result.
-    pub digits_memo: std::cell::Cell<Option<(usize, Option<number::Num>)>>,
+    pub digits_memo: Memo,
     /// The last [`number::cardinal`] read at a token, one slot per money
     /// flag: money and the other grammars alternate at the same token, and
     /// one shared slot would be overwritten each time.
-    pub cardinal_memo: [std::cell::Cell<Option<Memo>>; 2],
+    pub cardinal_memo: [Memo; 2],
+    /// The last [`number::words`] read at a token, one slot per `allow_ord`
+    /// flag: the date grammars, mentions and skips each ask at a number word.
+    pub words_memo: [Memo; 2],
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.
@@ -174,21 +223,25 @@ static NONE: Tok = Tok {
     ws: true,
     ch: '\0',
     lex: None,
+    scan: false,
 };
 
 impl Cx<'_> {
     /// Token `i`, or a blank token past the end (so grammars can look ahead
     /// without bounds checks and never panic).
+    #[inline]
     pub fn tk(&self, i: usize) -> &Tok {
         self.t.get(i).unwrap_or(&NONE)
     }
 
     /// The text of token `i` ("" past the end).
+    #[inline]
     pub fn raw(&self, i: usize) -> &str {
         self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
     /// The text of token `i` when glued to the previous one.
+    #[inline]
     pub fn raw_adj(&self, i: usize) -> Option<&str> {
         self.t
             .get(i)
@@ -197,17 +250,20 @@ impl Cx<'_> {
     }
 
     /// Token `i` is the mark `c`, glued to the previous token.
+    #[inline]
     pub fn is_p_adj(&self, i: usize, c: char) -> bool {
         self.t.get(i).is_some_and(|t| !t.ws && t.is_p(c))
     }
 
     /// Token `i` is the mark `c`.
+    #[inline]
     pub fn is_p_at(&self, i: usize, c: char) -> bool {
         self.t.get(i).is_some_and(|t| t.is_p(c))
     }
 
     /// Token `i` is a digit run glued to the previous token, of `len` digits
     /// (any length when `len` is 0).
+    #[inline]
     pub fn num_adj(&self, i: usize, len: usize) -> bool {
         self.t
             .get(i)
@@ -215,22 +271,26 @@ impl Cx<'_> {
     }
 
     /// Token `i` is a word glued to the previous token.
+    #[inline]
     pub fn word_adj(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| !t.ws && t.kind == Tk::Word)
     }
 
     /// Token `i` is glued to a word before it.
+    #[inline]
     pub fn word_adj_before(&self, i: usize) -> bool {
         i > 0 && !self.t[i].ws && self.t[i - 1].kind == Tk::Word
     }
 
     /// Token `i` is the word `w`.
+    #[inline]
     pub fn is_w(&self, i: usize, w: &str) -> bool {
         self.t.get(i).is_some_and(|t| t.is(w))
     }
 
     /// Token `i` (a sign) is glued to a word or number before it, as in
     /// "2013-14" or "J1149.5+6663", so it is not a sign.
+    #[inline]
     pub fn prev_joins(&self, i: usize) -> bool {
         i > 0 && !self.t[i].ws && matches!(self.t[i - 1].kind, Tk::Word | Tk::Num)
     }
@@ -502,20 +562,27 @@ fn skip_at(cx: &Cx, i: usize) -> Option<usize> {
     }
     // Digit groups joined by dashes or dots: phone numbers, codes, ranges of
     // years ("2013-14"), "0730-0930".
-    let mut groups = vec![t.end - t.start];
+    // The number of groups and the lengths of the first two (no Vec: this
+    // runs at every number).
+    let first = t.end - t.start;
+    let mut second = 0;
+    let mut groups = 1;
     let mut k = j;
     while k + 1 < cx.t.len()
         && !cx.tk(k).ws
         && (cx.tk(k).is_dash() || cx.tk(k).is_p('.'))
         && cx.num_adj(k + 1, 0)
     {
-        groups.push(cx.tk(k + 1).end - cx.tk(k + 1).start);
+        if groups == 1 {
+            second = cx.tk(k + 1).end - cx.tk(k + 1).start;
+        }
+        groups += 1;
         k += 2;
     }
-    if groups.len() >= 3
-        || (groups.len() == 2
+    if groups >= 3
+        || (groups == 2
             && cx.tk(j).is_dash()
-            && (groups[0] >= 3 && groups[1] >= 3 || groups[0] == 4 && groups[1] == 2))
+            && (first >= 3 && second >= 3 || first == 4 && second == 2))
     {
         return Some(k);
     }
@@ -531,8 +598,8 @@ fn clock_suffix(cx: &Cx, j: usize) -> Option<usize> {
         _ => {}
     }
     let raw = cx.raw(j);
-    let lower = raw.to_ascii_lowercase();
-    if t.kind == Tk::Word && (lower == "a" || lower == "p") {
+    let is = |w: &str| raw.eq_ignore_ascii_case(w);
+    if t.kind == Tk::Word && (is("a") || is("p")) {
         if cx.is_p_at(j + 1, '.') && cx.raw(j + 2).eq_ignore_ascii_case("m") {
             let mut e = j + 3;
             if cx.is_p_at(e, '.') {
@@ -544,13 +611,16 @@ fn clock_suffix(cx: &Cx, j: usize) -> Option<usize> {
             return Some(j + 1);
         }
     }
-    if t.kind == Tk::Word && !t.ws && matches!(lower.as_str(), "ampm" | "ish") {
+    if t.kind == Tk::Word && !t.ws && (is("ampm") || is("ish")) {
         return Some(j + 1);
     }
     None
 }
 
-/// The longest reading at token `i`.
+/// The longest reading at token `i`. Inlined into the scan, which calls
+/// it at every token: most tokens are rejected here in a few instructions,
+/// and only the rest pay for the call into the grammars.
+#[inline(always)]
 fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let t = &cx.tk(i);
     let interesting = match t.kind {
@@ -565,8 +635,7 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
                 l.starts
                     && (!leads_only(l.key) || starts_at(cx, i + 1))
                     && (!matches!(l.key, "a" | "an") || known_at(cx, i + 1))
-            }) || (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
-                || cx.raw(i).eq_ignore_ascii_case("absolute")
+            }) || raw_starts(cx, i)
         }
         Tk::Punct => {
             !matches!(
@@ -592,6 +661,21 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     read_at(cx, i, hedged)
 }
 
+/// Whether word `i`, outside the lexicon or not a start word, starts a
+/// reading by its raw text: a link ("http", "www") or "absolute zero". Its
+/// length and first letter are checked first because this runs at nearly
+/// every word.
+#[inline(always)]
+fn raw_starts(cx: &Cx, i: usize) -> bool {
+    let t = cx.tk(i);
+    let first = cx.text.as_bytes().get(t.start).copied().unwrap_or(0);
+    if !token::raw_start_shape(t.end - t.start, first) {
+        return false;
+    }
+    (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
+        || cx.raw(i).eq_ignore_ascii_case("absolute")
+}
+
 /// Start words that begin a value only together with a following start
 /// word or digits: "the 3rd", "the day after tomorrow", "the ides of March",
 /// "in 2 weeks", "within a few days". Alone they are the commonest words of
@@ -615,6 +699,7 @@ fn known_at(cx: &Cx, i: usize) -> bool {
 }
 
 /// Every grammar at token `i`: the longest reading.
+#[inline(never)]
 fn read_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     let mut best: Option<Cand> = None;
     let mut consider = |r: Option<(usize, Value)>| {
@@ -648,6 +733,12 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
     let n = cx.t.len();
     let mut i = 0;
     while i < n {
+        // A word that starts no value or hedge is passed over here (debug
+        // builds go on, to check that claim in `hedge_at` and `best_at`).
+        if !cfg!(debug_assertions) && !cx.t[i].scan {
+            i += 1;
+            continue;
+        }
         if let Some((hedge, j)) = hedge_at(cx, i) {
             if j < n {
                 if let Some(c) = best_at(cx, j, true) {

@@ -84,18 +84,18 @@ fn suffix_scale(s: &str, money: bool) -> Option<f64> {
 /// Digits, with thousands separators, a decimal part and scientific notation;
 /// no sign, no scale. `None` for dotted sequences ("1.2.3") that are not
 /// numbers at all.
+#[inline]
 pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
     // Every grammar tried at a number token reads its digits: read them once.
-    if let Some((at, n)) = cx.digits_memo.get() {
-        if at == i {
-            return n;
-        }
+    if let Some(n) = cx.digits_memo.get(i) {
+        return n;
     }
     let n = read_digits(cx, i);
-    cx.digits_memo.set(Some((i, n)));
+    cx.digits_memo.set(i, n);
     n
 }
 
+#[inline(never)]
 fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind != Tk::Num {
@@ -300,37 +300,59 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
 
 /// A cardinal number in digits or words, with sign, scale and fraction.
 /// `money` allows the ambiguous scale suffixes ("$5m", "€10B").
+///
+/// Inlined: it is called several times at every token a grammar is tried
+/// at, and most calls are answered by the memo or the first-word test
+/// without entering the reader.
+#[inline]
 pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
+    if !may_start_cardinal(cx, i) {
+        return None;
+    }
     // Most grammars tried at a token read a cardinal there: read it once.
     let slot = &cx.cardinal_memo[usize::from(money)];
-    if let Some((at, n)) = slot.get() {
-        if at == i {
-            return n;
-        }
+    if let Some(n) = slot.get(i) {
+        return n;
     }
-    let n = read_cardinal(cx, i, money);
-    slot.set(Some((i, n)));
+    let mut by_money = false;
+    let n = read_cardinal(cx, i, money, &mut by_money);
+    slot.set(i, n);
+    // Money and the other grammars read the same token, and the reading
+    // seldom reaches the branches that look at `money`: then it holds for
+    // the other flag too.
+    if !by_money {
+        cx.cardinal_memo[usize::from(!money)].set(i, n);
+    }
     n
 }
 
-fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
-    let t = cx.t.get(i)?;
-    // Most words cannot start a number: leave at once.
-    if t.kind == Tk::Word {
-        let l = t.lex?;
-        if l.card.is_none()
-            && l.denom.is_none()
-            && !matches!(l.key, "a" | "an" | "minus" | "negative")
-        {
-            return None;
-        }
+/// Whether a cardinal can start at token `i`: most words cannot (the only
+/// test [`read_cardinal`] would make of them before giving up).
+#[inline]
+fn may_start_cardinal(cx: &Cx, i: usize) -> bool {
+    match cx.t.get(i) {
+        None => false,
+        Some(t) if t.kind == Tk::Word => t.lex.is_some_and(|l| {
+            l.card.is_some()
+                || l.denom.is_some()
+                || matches!(l.key, "a" | "an" | "minus" | "negative")
+        }),
+        Some(_) => true,
     }
+}
+
+/// Sets `by_money` before every branch that reads `money` (or passes it
+/// on): a reading that leaves it unset is the same for either flag.
+#[inline(never)]
+fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
+    let t = cx.t.get(i)?;
     // Signs: "-15", "minus five", "negative one".
     let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
     let num_next = cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0));
     // "75 -300mm" is a range, not minus 300.
     let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
     if sign_tok && num_next && !cx.prev_joins(i) && !range_dash {
+        *by_money = true;
         let mut n = cardinal(cx, i + 1, money)?;
         if t.ch != '+' {
             n.v = -n.v;
@@ -340,6 +362,7 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
         return Some(n);
     }
     if t.is("minus") || t.is("negative") {
+        *by_money = true;
         let mut n = cardinal(cx, i + 1, money)?;
         n.v = -n.v;
         n.bare = false;
@@ -437,6 +460,8 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     if let Some(nt) = cx.t.get(n.end) {
         if nt.kind == Tk::Word && !n.words {
             let raw = cx.raw(n.end);
+            // A word that is no scale under either flag reads as none.
+            *by_money |= suffix_scale(raw, true).is_some() || suffix_scale(raw, false).is_some();
             let scale = if !nt.ws {
                 suffix_scale(raw, money).filter(|_| !cx.word_adj(n.end + 1))
             } else if money {
@@ -481,6 +506,7 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
             } else {
                 n.end
             };
+            *by_money = true;
             if let Some(tail) = cardinal(cx, k, money) {
                 if tail.int && tail.v > 0.0 && tail.v < smallest && !tail.ord {
                     n.v += tail.v;
@@ -703,6 +729,10 @@ fn follows(prev: Option<Lvl>, next: Lvl, v: f64) -> bool {
 
 /// A number in words, cardinal or (when `allow_ord`) ending in an ordinal
 /// word: "one hundred and five", "twenty-first", "a dozen", "two thirds".
+///
+/// Inlined, with the reader out of line: it is asked at most tokens a
+/// grammar is tried at, and nearly always answers no at the first word.
+#[inline]
 pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     // Only a number word (or "half", "quarter", "a", "an") starts one: leave
     // at once at any other token, as most are.
@@ -713,6 +743,17 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     {
         return None;
     }
+    let slot = &cx.words_memo[usize::from(allow_ord)];
+    if let Some(n) = slot.get(i) {
+        return n;
+    }
+    let n = read_words(cx, i, allow_ord);
+    slot.set(i, n);
+    n
+}
+
+#[inline(never)]
+fn read_words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     let mut total: f64 = 0.0;
     let mut cur: f64 = 0.0;
     let mut last: Option<Lvl> = None;
@@ -1110,8 +1151,9 @@ pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
         text: cx.text,
         t: &cx.t[..k.min(cx.t.len())],
         reference: cx.reference,
-        digits_memo: std::cell::Cell::new(None),
+        digits_memo: Default::default(),
         cardinal_memo: Default::default(),
+        words_memo: Default::default(),
     };
     let card_at = |k: usize| cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.card);
     // The denominator over tokens d..=last.
@@ -1349,6 +1391,70 @@ fn lone_one(cx: &Cx, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::numbers;
+    use super::super::token::tokenize;
+    use super::*;
+
+    /// Cardinals at each token of `text`, reading the two money flags in
+    /// the order given, through one memo.
+    fn both_flags(text: &str, money_first: bool) -> Vec<(Option<f64>, Option<f64>)> {
+        let mut t = Vec::new();
+        tokenize(text, &mut t);
+        let cx = Cx {
+            text,
+            t: &t,
+            reference: None,
+            digits_memo: Default::default(),
+            cardinal_memo: Default::default(),
+            words_memo: Default::default(),
+        };
+        (0..t.len())
+            .map(|i| {
+                let (a, b) = if money_first {
+                    let b = cardinal(&cx, i, true);
+                    (cardinal(&cx, i, false), b)
+                } else {
+                    let a = cardinal(&cx, i, false);
+                    (a, cardinal(&cx, i, true))
+                };
+                (a.map(|n| n.v), b.map(|n| n.v))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_reading_shared_by_the_money_flags_is_the_one_each_would_make() {
+        let text = "5m, 3 G, 4 bn, 7 people, 2 million, -6 M, 9B";
+        let fresh = |i: usize, money: bool| {
+            let mut t = Vec::new();
+            tokenize(text, &mut t);
+            let cx = Cx {
+                text,
+                t: &t,
+                reference: None,
+                digits_memo: Default::default(),
+                cardinal_memo: Default::default(),
+                words_memo: Default::default(),
+            };
+            cardinal(&cx, i, money).map(|n| n.v)
+        };
+        for money_first in [false, true] {
+            for (i, (plain, money)) in both_flags(text, money_first).into_iter().enumerate() {
+                assert_eq!(
+                    plain,
+                    fresh(i, false),
+                    "token {i}, money first: {money_first}"
+                );
+                assert_eq!(
+                    money,
+                    fresh(i, true),
+                    "token {i}, money first: {money_first}"
+                );
+            }
+        }
+        // The flags do differ where a suffix is ambiguous.
+        assert_eq!(fresh(0, false), Some(5.0));
+        assert_eq!(fresh(0, true), Some(5e6));
+    }
 
     #[test]
     fn digits_words_and_scales() {

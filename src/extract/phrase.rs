@@ -132,6 +132,11 @@ impl<T> PhraseTable<T> {
     }
 
     /// The longest phrase starting at token `i`: its value and end token.
+    ///
+    /// The first-key filter is inlined into the callers and the match is
+    /// out of line: the grammars ask at most tokens they are tried at, and
+    /// the filter answers no to nearly all of them.
+    #[inline]
     pub(crate) fn longest<'s>(&'s self, cx: &Cx, i: usize) -> Option<(&'s T, usize)> {
         let t = cx.t.get(i)?;
         let mut buf = [0u8; 4];
@@ -144,6 +149,12 @@ impl<T> PhraseTable<T> {
         if self.first[slot / 64] & (1 << (slot % 64)) == 0 {
             return None;
         }
+        self.match_at(cx, i, key)
+    }
+
+    /// The longest phrase whose first part is `key`, starting at token `i`.
+    #[inline(never)]
+    fn match_at<'s>(&'s self, cx: &Cx, i: usize, key: &str) -> Option<(&'s T, usize)> {
         let cands = self.by_first.get(key)?;
         'next: for p in cands {
             let mut j = i;

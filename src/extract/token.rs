@@ -8,7 +8,7 @@
 //! five tokens); the number grammar reassembles them, which is what lets it
 //! tell "1,200" from "1, 200" and "2026-01-05" from "2026 - 01".
 
-use super::lexicon::{lookup, lookup_ascii_lower, Lex};
+use super::lexicon::{lookup, lookup_ascii, Lex};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,25 +33,51 @@ pub(crate) struct Tok {
     pub ch: char,
     /// The lexicon entry of a word, if it has one.
     pub lex: Option<&'static Lex>,
+    /// Whether the scan must look at this token: digits, marks, and words
+    /// that can start a value or a hedge, or a link or "absolute zero" by
+    /// their raw text ([`raw_start_shape`]). Set once here, it spares the
+    /// scan two tests at each of the other words, most of the text.
+    pub scan: bool,
+}
+
+/// Whether a word of `len` bytes starting with the byte `first` has the
+/// shape of a word the scan tries by its raw text ("http", "https", "www",
+/// "absolute"): most words are ruled out by this test alone.
+#[inline(always)]
+pub(crate) fn raw_start_shape(len: usize, first: u8) -> bool {
+    matches!(
+        (len, first),
+        (3..=5, b'h' | b'H' | b'w' | b'W') | (8, b'a' | b'A')
+    )
+}
+
+/// [`Tok::scan`] for a word.
+#[inline(always)]
+fn word_scan(b: &[u8], s: usize, e: usize, lex: Option<&Lex>) -> bool {
+    lex.is_some_and(|l| l.starts || l.hedge) || raw_start_shape(e - s, b[s])
 }
 
 impl Tok {
     /// The lowercase lexicon key of a word, or "".
+    #[inline]
     pub fn key(&self) -> &'static str {
         self.lex.map_or("", |l| l.key)
     }
 
     /// Whether this is the word `w` (lowercase).
+    #[inline]
     pub fn is(&self, w: &str) -> bool {
         self.kind == Tk::Word && self.key() == w
     }
 
     /// Whether this is the punctuation character `c`.
+    #[inline]
     pub fn is_p(&self, c: char) -> bool {
         self.kind == Tk::Punct && self.ch == c
     }
 
     /// Whether this is a dash of any kind.
+    #[inline]
     pub fn is_dash(&self) -> bool {
         self.kind == Tk::Punct && matches!(self.ch, '-' | '–' | '—' | '‐' | '‑')
     }
@@ -63,16 +89,44 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let mut i = 0;
     let mut ws = true;
-    let mut lower = [0u8; 32];
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_whitespace() {
+        if c.is_ascii_alphabetic() {
+            // Most words are ASCII: scan them by bytes, and only a word
+            // that runs into a non-ASCII byte takes the general path.
+            let s = i;
+            i += 1 + ascii_letters(&b[i + 1..]);
+            let lex = if i < b.len() && b[i] >= 0x80 {
+                let (e, ascii) = word_end(text, i);
+                i = e;
+                if ascii {
+                    lookup_ascii(b, s, i)
+                } else {
+                    lookup(&text[s..i].to_lowercase())
+                }
+            } else {
+                lookup_ascii(b, s, i)
+            };
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Tk::Word,
+                ws,
+                ch: '\0',
+                lex,
+                scan: word_scan(b, s, i, lex),
+            });
+            ws = false;
+            continue;
+        }
+        if c == b' ' || c.is_ascii_whitespace() {
             ws = true;
             i += 1;
             continue;
         }
         if c.is_ascii_digit() {
             let s = i;
+            i += 1;
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
@@ -83,56 +137,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 ws,
                 ch: '\0',
                 lex: None,
-            });
-            ws = false;
-            continue;
-        }
-        if c.is_ascii_alphabetic() || (c >= 0x80 && starts_letter(text, i)) {
-            let s = i;
-            let mut ascii = true;
-            while i < b.len() {
-                let c = b[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if c >= 0x80 {
-                    match text[i..].chars().next() {
-                        Some(ch) if ch.is_alphabetic() => {
-                            ascii = false;
-                            i += ch.len_utf8();
-                        }
-                        _ => break,
-                    }
-                } else {
-                    break;
-                }
-            }
-            let word = &b[s..i];
-            let lex = if ascii && word.len() < lower.len() {
-                for (d, &c) in lower.iter_mut().zip(word) {
-                    *d = c.to_ascii_lowercase();
-                }
-                lookup_ascii_lower(&lower[..word.len()])
-            } else if ascii && word.len() == lower.len() {
-                // No key is this long, but look it up as before.
-                for (d, &c) in lower.iter_mut().zip(word) {
-                    *d = c.to_ascii_lowercase();
-                }
-                std::str::from_utf8(&lower[..word.len()])
-                    .ok()
-                    .and_then(lookup)
-            } else if !ascii {
-                // "µg", "元": rare in English text, so the allocation is cheap.
-                lookup(&text[s..i].to_lowercase())
-            } else {
-                None
-            };
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: Tk::Word,
-                ws,
-                ch: '\0',
-                lex,
+                scan: true,
             });
             ws = false;
             continue;
@@ -145,8 +150,29 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 ws,
                 ch: c as char,
                 lex: None,
+                scan: true,
             });
             i += 1;
+            ws = false;
+            continue;
+        }
+        if starts_letter(text, i) {
+            let s = i;
+            let (e, ascii) = word_end(text, i);
+            i = e;
+            // A word that starts with a non-ASCII letter is never all ASCII.
+            debug_assert!(!ascii);
+            // "µg", "元": rare in English text, so the allocation is cheap.
+            let lex = lookup(&text[s..i].to_lowercase());
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Tk::Word,
+                ws,
+                ch: '\0',
+                lex,
+                scan: word_scan(b, s, i, lex),
+            });
             ws = false;
             continue;
         }
@@ -169,10 +195,67 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             ws,
             ch,
             lex: None,
+            scan: true,
         });
         ws = false;
         i += len;
     }
+}
+
+/// The number of ASCII letters `b` starts with.
+///
+/// Eight bytes at a time: words are most of the text, and testing a whole
+/// word at once costs less than a loop and a branch per letter. No crate
+/// finds the end of a byte class this way (memchr looks for given bytes).
+#[inline(always)]
+fn ascii_letters(b: &[u8]) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Bit 5 set lowercases a letter; a byte is then a letter when its
+        // low seven bits are in 'a'..='z' and its high bit is clear. The
+        // sums stay below 0x100 per byte, so no carry crosses bytes.
+        let y = x | 0x2020_2020_2020_2020;
+        let low = y & LOW7;
+        let at_least_a = low + 0x1f1f_1f1f_1f1f_1f1f;
+        let past_z = low + 0x0505_0505_0505_0505;
+        let letter = at_least_a & !past_z & !y & HIGH;
+        let other = !letter & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    while n < b.len() && b[n].is_ascii_alphabetic() {
+        n += 1;
+    }
+    n
+}
+
+/// The end of a word whose letters go on at `i` (or stop there), and whether
+/// it took no non-ASCII letter.
+fn word_end(text: &str, mut i: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut ascii = true;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            i += 1;
+        } else if c >= 0x80 {
+            match text[i..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => {
+                    ascii = false;
+                    i += ch.len_utf8();
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (i, ascii)
 }
 
 fn starts_letter(text: &str, i: usize) -> bool {
@@ -184,6 +267,20 @@ fn starts_letter(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_letters_stops_at_the_first_other_byte() {
+        let every_byte: Vec<u8> = (0..=255).collect();
+        for &c in &every_byte {
+            for at in 0..20 {
+                let mut b = b"abcdefghijKLMNOPQRSTUVwxyz".to_vec();
+                b.truncate(at + 3);
+                b[at] = c;
+                let want = b.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(ascii_letters(&b), want, "byte {c:#x} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn digits_letters_and_marks_split_with_adjacency() {
