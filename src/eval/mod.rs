@@ -31,7 +31,7 @@ use crate::extract::Mention;
 use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
 use crate::source::Span;
 
-use bind::{bind_all_needing, BindContext, BoundMention, FactsByKeyword, Needs};
+use bind::{bind_all_needing, BindContext, BoundMention, FactsByKeyword, MentionIndex, Needs};
 use keywords::KeywordIndex;
 use measure::Measure;
 
@@ -393,6 +393,7 @@ impl<'a> Evaluator<'a> {
         let rule_trust = self.rule_trust(doc.name());
         let mut unstated = 0;
         let candidates = self.facts_by_keyword.candidates(&hits);
+        let mention_index = MentionIndex::new(mentions, &cx);
         let mut first_fact = 0;
         for (fi, file) in self.rules.files.iter().enumerate() {
             let candidate = &candidates[first_fact..first_fact + file.facts.len()];
@@ -401,7 +402,14 @@ impl<'a> Evaluator<'a> {
                 bindings.push(None);
                 continue;
             }
-            let bound = bind_all_needing(&file.facts, &self.needs[fi], candidate, mentions, &cx);
+            let bound = bind_all_needing(
+                &file.facts,
+                &self.needs[fi],
+                candidate,
+                mentions,
+                &mention_index,
+                &cx,
+            );
             let mut outcome_of = |si: usize, a: &Assertion| {
                 let rule = StatementRef {
                     file: fi,
