@@ -164,11 +164,9 @@ fn first_event(t: &str, sentence: Span) -> Option<BTreeSet<String>> {
 
 /// The lowercase words right before `at` (up to `n`).
 fn words_before(t: &str, sentence: Span, at: usize, n: usize) -> Vec<String> {
-    let ws = text::words(t, Span::new(sentence.start, at.max(sentence.start)));
-    ws.iter()
-        .rev()
-        .take(n)
-        .map(|(_, w)| w.to_lowercase())
+    text::last_words(t, Span::new(sentence.start, at.max(sentence.start)), n)
+        .into_iter()
+        .map(str::to_lowercase)
         .collect()
 }
 
@@ -198,9 +196,6 @@ pub(super) fn first_since(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
     let mut since = Vec::new();
     let mut gaps = Vec::new();
     for m in v.mentions {
-        let Some(sentence) = sentence_of(v.sentences, m.span) else {
-            continue;
-        };
         // Only years and spans of years take part: the words before any
         // other mention are never looked at.
         let relevant = match &m.value {
@@ -211,6 +206,9 @@ pub(super) fn first_since(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
         if !relevant {
             continue;
         }
+        let Some(sentence) = sentence_of(v.sentences, m.span) else {
+            continue;
+        };
         let before = words_before(v.text, sentence, m.span.start, 3);
         match &m.value {
             Value::Date { date } if date.precision() == Precision::Year => {
@@ -440,7 +438,17 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
     if !v.mentions.iter().any(is_percent) {
         return;
     }
-    for &sentence in v.sentences {
+    // Only a sentence holding a percentage can have a finding: look at
+    // those alone, in order, rather than at every sentence's mentions.
+    let mut holding: Vec<usize> = v
+        .mentions
+        .iter()
+        .filter(|m| is_percent(m))
+        .flat_map(|m| (0..v.sentences.len()).filter(|&i| v.sentences[i].contains(m.span)))
+        .collect();
+    holding.sort_unstable();
+    holding.dedup();
+    for sentence in holding.into_iter().map(|i| v.sentences[i]) {
         let inside: Vec<&Mention> = v
             .mentions
             .iter()
