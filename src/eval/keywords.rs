@@ -455,20 +455,28 @@ impl<V: Default> WordMap<V> {
 
 impl<V> WordMap<V> {
     /// The value of the word `bytes[s..e]`, compared case-insensitively.
+    #[inline]
     fn get(&self, bytes: &[u8], s: usize, e: usize) -> Option<&V> {
         self.find(bytes, s, e).map(|i| &self.entries[i].1)
     }
 
+    /// Inlined up to the filter, which turns most words away; the probe
+    /// behind it is not.
+    #[inline]
     fn find(&self, bytes: &[u8], s: usize, e: usize) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
         }
         let key = word_key(bytes, s, e);
-        let len = e - s;
-        let h = word_hash(key, len);
+        let h = word_hash(key, e - s);
         if self.filter[(h >> 54) as usize] & (1 << ((h >> 48) & 63)) == 0 {
             return None;
         }
+        self.probe(bytes, s, e, key, h)
+    }
+
+    fn probe(&self, bytes: &[u8], s: usize, e: usize, key: u64, h: u64) -> Option<usize> {
+        let len = e - s;
         let mask = self.slots.len() - 1;
         let mut slot = (h >> (64 - self.slots.len().trailing_zeros())) as usize;
         loop {
@@ -490,6 +498,7 @@ impl<V> WordMap<V> {
 
 /// The first (up to) eight bytes of `bytes[s..e]`, little-endian, with
 /// `0x20` set in each: the lowercase form for letters and digits.
+#[inline]
 fn word_key(bytes: &[u8], s: usize, e: usize) -> u64 {
     let n = (e - s).min(8);
     let raw = match bytes.get(s..s + 8) {
@@ -514,6 +523,41 @@ fn word_hash(key: u64, len: usize) -> u64 {
     (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// Bit `i` set when `block[i]` (of up to 64 ASCII bytes) is a letter or a
+/// digit.
+///
+/// Eight bytes at a time, in the bytes of a `u64` (SWAR): each byte is
+/// range-checked by one addition that sets its top bit, and the eight top
+/// bits are gathered by one multiplication. For bytes below 0x80 no
+/// addition carries into the next byte. A table look-up per byte took a
+/// third of a scan.
+fn ascii_word_mask(block: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    // Top bit of each byte set when the byte is at least `lo`.
+    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let mut mask = 0u64;
+    let mut chunks = block.chunks_exact(8);
+    for (c, chunk) in chunks.by_ref().enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        let lower = x | (ONES * 0x20);
+        let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+        let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+        let tops = (letter | digit) & TOPS;
+        // Byte i's top bit to bit 56 + i: the multiplier's terms land on
+        // distinct bits, so nothing carries.
+        let bits = ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+        mask |= u64::from(bits) << (8 * c);
+    }
+    let done = block.len() - chunks.remainder().len();
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        mask |= u64::from(b.is_ascii_alphanumeric()) << (done + i);
+    }
+    mask
+}
+
 /// Calls `f(start, end)` for every run of alphanumeric characters in
 /// `text[range]`, in order.
 ///
@@ -533,13 +577,13 @@ fn for_each_word(text: &str, range: Span, mut f: impl FnMut(usize, usize)) {
             end -= 1;
         }
         let block = &bytes[at..end];
-        let mut mask = 0u64;
-        let mut high = 0u8;
-        for (i, &b) in block.iter().enumerate() {
-            mask |= u64::from(BYTE_CLASS[usize::from(b)] & ASCII_WORD) << i;
-            high |= b;
-        }
-        if !high.is_ascii() {
+        let ascii = block.is_ascii();
+        // The arithmetic of `ascii_word_mask` holds for ASCII only.
+        let mut mask = if ascii { ascii_word_mask(block) } else { 0 };
+        if !ascii {
+            for (i, &b) in block.iter().enumerate() {
+                mask |= u64::from(BYTE_CLASS[usize::from(b)] & ASCII_WORD) << i;
+            }
             for (i, c) in text[at..end].char_indices() {
                 if !c.is_ascii() && c.is_alphanumeric() {
                     mask |= ((1u64 << c.len_utf8()) - 1) << i;
@@ -706,6 +750,17 @@ mod tests {
             HashMap::default(),
             plain_words,
         )
+    }
+
+    #[test]
+    fn word_masks_mark_letters_and_digits() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for block in all.chunks(64).chain(all.windows(13).step_by(5)) {
+            let want = block.iter().enumerate().fold(0u64, |m, (i, b)| {
+                m | u64::from(b.is_ascii_alphanumeric()) << i
+            });
+            assert_eq!(ascii_word_mask(block), want, "{block:?}");
+        }
     }
 
     #[test]
