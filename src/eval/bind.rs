@@ -419,39 +419,39 @@ pub fn bind_all_needing(
     index: &MentionIndex,
     cx: &BindContext<'_>,
 ) -> Vec<Vec<BoundMention>> {
-    facts
-        .iter()
-        .zip(needs)
-        .zip(candidate)
-        .map(|((fact, need), &candidate)| match (&fact.source, need) {
-            (FactSource::Binder(_), _) if !candidate => Vec::new(),
-            (FactSource::Binder(_), Some(n)) if !n.met(cx.hits) => Vec::new(),
-            (FactSource::Binder(b), n) => {
-                let own;
-                let n = match n {
-                    Some(n) => n,
-                    None => {
-                        own = Needs::of(b, cx.index);
-                        &own
-                    }
-                };
-                // The mentions `kind_fits` accepts.
-                let kind = if fact.is_count {
-                    Kind::Number
-                } else {
-                    fact.ty.kind
-                };
-                index
-                    .of_kind(kind)
-                    .iter()
-                    .filter_map(|&i| {
-                        try_bind(fact, b, n, &mentions[i], index.sentences[i], cx).ok()
-                    })
-                    .collect()
+    // Most facts are not candidates: every one starts unbound, and only the
+    // candidates are read (facts are large, and reading hundreds of them
+    // per document, or building each empty result in the same loop, cost
+    // more than binding the few candidates).
+    let mut bound = Vec::with_capacity(facts.len());
+    bound.resize_with(facts.len(), Vec::new);
+    for (i, _) in candidate.iter().enumerate().filter(|(_, &c)| c) {
+        let (fact, need) = (&facts[i], &needs[i]);
+        let FactSource::Binder(b) = &fact.source else {
+            continue;
+        };
+        let own;
+        let n = match need {
+            Some(n) if !n.met(cx.hits) => continue,
+            Some(n) => n,
+            None => {
+                own = Needs::of(b, cx.index);
+                &own
             }
-            (FactSource::Derived(_), _) => Vec::new(),
-        })
-        .collect()
+        };
+        // The mentions `kind_fits` accepts.
+        let kind = if fact.is_count {
+            Kind::Number
+        } else {
+            fact.ty.kind
+        };
+        bound[i] = index
+            .of_kind(kind)
+            .iter()
+            .filter_map(|&m| try_bind(fact, b, n, &mentions[m], index.sentences[m], cx).ok())
+            .collect();
+    }
+    bound
 }
 
 /// The facts of a rule set indexed by keyword, so that a document's facts
