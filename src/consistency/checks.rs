@@ -459,29 +459,37 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
             .filter(|m| matches!(m.value, Value::Percent { points: false, .. }))
             .collect();
         let [p] = percents.as_slice() else { continue };
-        let lower = v.text[sentence.start..sentence.end].to_lowercase();
-        let change_word = [
-            "increase",
-            "rise",
-            "rose",
-            "grew",
-            "growth",
-            "jump",
-            "gain",
-            "up ",
-            "decrease",
-            "decline",
-            "drop",
-            "fell",
-            "fall",
-            "down ",
-            "cut",
-            "more than",
-            "higher",
-            "lower",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        // Whether the sentence speaks of a change: asked only of a "from …
+        // to …" pair, so worked out on first need (lowercasing the sentence
+        // and searching it eighteen times cost more than the rest).
+        let change_word = std::cell::OnceCell::new();
+        let change_word = || {
+            *change_word.get_or_init(|| {
+                let lower = v.text[sentence.start..sentence.end].to_lowercase();
+                [
+                    "increase",
+                    "rise",
+                    "rose",
+                    "grew",
+                    "growth",
+                    "jump",
+                    "gain",
+                    "up ",
+                    "decrease",
+                    "decline",
+                    "drop",
+                    "fell",
+                    "fall",
+                    "down ",
+                    "cut",
+                    "more than",
+                    "higher",
+                    "lower",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+            })
+        };
         let mut parts: Vec<(Span, f64, String)> = Vec::new();
         for w in inside.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -503,7 +511,10 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
                     ));
                 }
                 (x, y)
-                    if between == "to" && change_word && a.hedge.is_none() && b.hedge.is_none() =>
+                    if between == "to"
+                        && change_word()
+                        && a.hedge.is_none()
+                        && b.hedge.is_none() =>
                 {
                     let from = v.text[sentence.start..a.span.start]
                         .trim_end()
