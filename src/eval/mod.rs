@@ -394,6 +394,8 @@ impl<'a> Evaluator<'a> {
         let mut unstated = 0;
         let candidates = self.facts_by_keyword.candidates(&hits);
         let mention_index = MentionIndex::new(mentions, &cx);
+        // Values printed for this document's outcomes, by measure.
+        let mut printed = Vec::new();
         let mut first_fact = 0;
         for (fi, file) in self.rules.files.iter().enumerate() {
             let candidate = &candidates[first_fact..first_fact + file.facts.len()];
@@ -415,7 +417,7 @@ impl<'a> Evaluator<'a> {
                     file: fi,
                     statement: si,
                 };
-                let o = self.assess(rule, index, file, &bound, a);
+                let o = self.assess(rule, index, file, &bound, a, &mut printed);
                 if self.elide_unstated && o.status == Status::NotStated && o.candidates.is_empty() {
                     unstated += 1;
                 } else {
@@ -572,6 +574,7 @@ impl<'a> Evaluator<'a> {
         file: &RuleFile,
         bound: &[Vec<BoundMention>],
         a: &Assertion,
+        printed: &mut Vec<(Measure, String)>,
     ) -> Outcome {
         let fact = first_fact(&a.lhs)
             .and_then(|FactId(i)| self.fact_names[rule.file].get(i).cloned())
@@ -587,7 +590,8 @@ impl<'a> Evaluator<'a> {
         };
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut note = None;
-        for (m, evidence) in &lhs {
+        for (m, evidence) in lhs {
+            let m = &m;
             let mut verdicts = expected_sets.iter().map(|e| verdict(m, e));
             let first = verdicts.next();
             let v = match first {
@@ -598,17 +602,26 @@ impl<'a> Evaluator<'a> {
             if v == Verdict::Undecided && note.is_none() {
                 note = Some(undecided_note(m, expected_sets.first()));
             }
-            let value = m.to_string();
+            // Printing a value costs more than the rest of an assessment;
+            // a document states the same values for several facts.
+            let value = match printed.iter().find(|(p, _)| p == m) {
+                Some((_, text)) => text.clone(),
+                None => {
+                    let text = m.to_string();
+                    printed.push((m.clone(), text.clone()));
+                    text
+                }
+            };
             // One candidate per distinct value; keep every mention as evidence.
             match candidates
                 .iter_mut()
                 .find(|c| c.value == value && c.verdict == v)
             {
-                Some(c) => c.evidence.extend(evidence.iter().cloned()),
+                Some(c) => c.evidence.extend(evidence),
                 None => candidates.push(Candidate {
                     value,
                     verdict: v,
-                    evidence: evidence.clone(),
+                    evidence,
                 }),
             }
         }
