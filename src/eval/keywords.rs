@@ -350,36 +350,67 @@ impl WordTable {
         // checks the characters just outside.
         let starts_ok = starts_word(text, range.start);
         let ends_ok = ends_word(text, range.end);
-        for_each_word(text, range, |s, e| {
-            if s == range.start && !starts_ok {
-                return;
-            }
-            if let Some(phrases) = self.by_first.get(bytes, s, e) {
-                for p in phrases {
-                    if let Some(end) = phrase_end(text, e, range.end, p) {
-                        if end < range.end || ends_ok || p.open {
-                            found.push((p.id, Span::new(s, end)));
-                        }
-                    }
+        let prefixes = !self.prefix_lengths.is_empty();
+        // Kept small so that it is inlined into the word loop: what is done
+        // for a word that begins a keyword is out of line.
+        for_each_word(
+            text,
+            range,
+            #[inline(always)]
+            |s, e| {
+                if s == range.start && !starts_ok {
+                    return;
                 }
-            }
-            if self.prefix_lengths.is_empty() || !bytes[s].is_ascii() {
-                return;
-            }
-            let first = usize::from(bytes[s].to_ascii_lowercase());
-            // Bits 1..=n: the prefixes this word may have.
-            let upto = 1u64
-                .checked_shl((e - s) as u32)
-                .map_or(u64::MAX, |bit| bit | (bit - 1));
-            let mut prefixes = self.prefix_lengths[first] & upto & !1;
-            while prefixes != 0 {
-                let len = prefixes.trailing_zeros() as usize;
-                prefixes &= prefixes - 1;
-                for id in self.by_prefix.get(bytes, s, s + len).into_iter().flatten() {
-                    found.push((*id, Span::new(s, e)));
+                if let Some(phrases) = self.by_first.get(bytes, s, e) {
+                    add_phrases(text, range, s, e, phrases, ends_ok, found);
                 }
+                if prefixes {
+                    self.add_prefixes(bytes, s, e, found);
+                }
+            },
+        );
+    }
+
+    /// The one-word keywords with a `*` that `bytes[s..e]` begins with.
+    #[inline(never)]
+    fn add_prefixes(&self, bytes: &[u8], s: usize, e: usize, found: &mut Vec<(KeywordId, Span)>) {
+        if !bytes[s].is_ascii() {
+            return;
+        }
+        let first = usize::from(bytes[s].to_ascii_lowercase());
+        // Bits 1..=n: the prefixes this word may have.
+        let upto = 1u64
+            .checked_shl((e - s) as u32)
+            .map_or(u64::MAX, |bit| bit | (bit - 1));
+        let mut prefixes = self.prefix_lengths[first] & upto & !1;
+        while prefixes != 0 {
+            let len = prefixes.trailing_zeros() as usize;
+            prefixes &= prefixes - 1;
+            for id in self.by_prefix.get(bytes, s, s + len).into_iter().flatten() {
+                found.push((*id, Span::new(s, e)));
             }
-        });
+        }
+    }
+}
+
+/// The keywords of `phrases` (those whose first word is `text[s..e]`) that
+/// occur there.
+#[inline(never)]
+fn add_phrases(
+    text: &str,
+    range: Span,
+    s: usize,
+    e: usize,
+    phrases: &[Phrase],
+    ends_ok: bool,
+    found: &mut Vec<(KeywordId, Span)>,
+) {
+    for p in phrases {
+        if let Some(end) = phrase_end(text, e, range.end, p) {
+            if end < range.end || ends_ok || p.open {
+                found.push((p.id, Span::new(s, end)));
+            }
+        }
     }
 }
 
@@ -455,14 +486,14 @@ impl<V: Default> WordMap<V> {
 
 impl<V> WordMap<V> {
     /// The value of the word `bytes[s..e]`, compared case-insensitively.
-    #[inline]
+    #[inline(always)]
     fn get(&self, bytes: &[u8], s: usize, e: usize) -> Option<&V> {
         self.find(bytes, s, e).map(|i| &self.entries[i].1)
     }
 
-    /// Inlined up to the filter, which turns most words away; the probe
-    /// behind it is not.
-    #[inline]
+    /// Inlined (always: the compiler would not) up to the filter, which
+    /// turns most words away; the probe behind it is not.
+    #[inline(always)]
     fn find(&self, bytes: &[u8], s: usize, e: usize) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
@@ -475,6 +506,7 @@ impl<V> WordMap<V> {
         self.probe(bytes, s, e, key, h)
     }
 
+    #[inline(never)]
     fn probe(&self, bytes: &[u8], s: usize, e: usize, key: u64, h: u64) -> Option<usize> {
         let len = e - s;
         let mask = self.slots.len() - 1;
