@@ -369,6 +369,12 @@ fn is_abbreviation(before: &str) -> bool {
         let mut cs = p.chars();
         cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
     };
+    // Most words end at their second character already: a first part of
+    // more than one character is no initial.
+    let mut cs = word.chars();
+    if cs.next().is_some() && !matches!(cs.next(), None | Some('.')) {
+        return false;
+    }
     !word.is_empty()
         && word.split('.').all(single_letter)
         && (word.contains('.') || word.chars().all(char::is_uppercase))
