@@ -77,18 +77,19 @@ impl KeywordHits {
     /// Groups `(id, span)` pairs by id, keeping their order within an id;
     /// `keywords` is the number of ids.
     fn grouped(found: &[(KeywordId, Span)], keywords: usize) -> KeywordHits {
+        // Counts, summed into where each group ends; filled from the back,
+        // each ends up where its group starts.
         let mut starts = vec![0u32; keywords + 1];
         for (id, _) in found {
-            starts[id.0 + 1] += 1;
+            starts[id.0] += 1;
         }
         for i in 0..keywords {
             starts[i + 1] += starts[i];
         }
-        let mut next = starts.clone();
         let mut spans = vec![Span::new(0, 0); found.len()];
-        for &(id, span) in found {
-            spans[next[id.0] as usize] = span;
-            next[id.0] += 1;
+        for &(id, span) in found.iter().rev() {
+            starts[id.0] -= 1;
+            spans[starts[id.0] as usize] = span;
         }
         KeywordHits { spans, starts }
     }
