@@ -445,9 +445,19 @@ pub fn bind_all_needing(
         } else {
             fact.ty.kind
         };
+        // A mention binds only with a keyword of the first group in its
+        // window, which lies in its sentence: most mentions fail that, and
+        // are turned away here without the rest of `try_bind`.
+        let first_group = n.all_of.first();
         bound[i] = index
             .of_kind(kind)
             .iter()
+            .filter(|&&m| {
+                first_group.is_none_or(|g| {
+                    g.iter()
+                        .any(|&id| cx.find(id, index.sentences[m]).is_some())
+                })
+            })
             .filter_map(|&m| try_bind(fact, b, n, &mentions[m], index.sentences[m], cx).ok())
             .collect();
     }
