@@ -233,7 +233,8 @@ fn parse_front_matter(toml_text: &str) -> Result<FrontMatter, FrontMatterError> 
 /// single initial, and at every line break (headlines, paragraphs).
 pub fn sentences(text: &str, range: Span) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // Room for sentences of news length, so that the list seldom grows.
+    let mut out = Vec::with_capacity(range.len() / 100 + 4);
     let mut start = range.start;
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
         let slice = &text[s..e];

@@ -245,7 +245,8 @@ impl KeywordIndex {
     /// any run of one space (documents are not re-flowed); a keyword written
     /// with a trailing `*` matches any word ending (`missile*`).
     pub fn scan(&self, text: &str, range: Span) -> KeywordHits {
-        let mut found = Vec::new();
+        // Room for a news article's hits, so that the list seldom grows.
+        let mut found = Vec::with_capacity(32);
         if !self.words.is_empty() {
             self.words.scan(text, range, &mut found);
         }
