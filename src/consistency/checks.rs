@@ -164,11 +164,9 @@ fn first_event(t: &str, sentence: Span) -> Option<BTreeSet<String>> {
 
 /// The lowercase words right before `at` (up to `n`).
 fn words_before(t: &str, sentence: Span, at: usize, n: usize) -> Vec<String> {
-    let ws = text::words(t, Span::new(sentence.start, at.max(sentence.start)));
-    ws.iter()
-        .rev()
-        .take(n)
-        .map(|(_, w)| w.to_lowercase())
+    text::last_words(t, Span::new(sentence.start, at.max(sentence.start)), n)
+        .into_iter()
+        .map(str::to_lowercase)
         .collect()
 }
 
@@ -198,9 +196,6 @@ pub(super) fn first_since(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
     let mut since = Vec::new();
     let mut gaps = Vec::new();
     for m in v.mentions {
-        let Some(sentence) = sentence_of(v.sentences, m.span) else {
-            continue;
-        };
         // Only years and spans of years take part: the words before any
         // other mention are never looked at.
         let relevant = match &m.value {
@@ -211,6 +206,9 @@ pub(super) fn first_since(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
         if !relevant {
             continue;
         }
+        let Some(sentence) = sentence_of(v.sentences, m.span) else {
+            continue;
+        };
         let before = words_before(v.text, sentence, m.span.start, 3);
         match &m.value {
             Value::Date { date } if date.precision() == Precision::Year => {
@@ -440,7 +438,17 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
     if !v.mentions.iter().any(is_percent) {
         return;
     }
-    for &sentence in v.sentences {
+    // Only a sentence holding a percentage can have a finding: look at
+    // those alone, in order, rather than at every sentence's mentions.
+    let mut holding: Vec<usize> = v
+        .mentions
+        .iter()
+        .filter(|m| is_percent(m))
+        .flat_map(|m| (0..v.sentences.len()).filter(|&i| v.sentences[i].contains(m.span)))
+        .collect();
+    holding.sort_unstable();
+    holding.dedup();
+    for sentence in holding.into_iter().map(|i| v.sentences[i]) {
         let inside: Vec<&Mention> = v
             .mentions
             .iter()
@@ -451,29 +459,37 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
             .filter(|m| matches!(m.value, Value::Percent { points: false, .. }))
             .collect();
         let [p] = percents.as_slice() else { continue };
-        let lower = v.text[sentence.start..sentence.end].to_lowercase();
-        let change_word = [
-            "increase",
-            "rise",
-            "rose",
-            "grew",
-            "growth",
-            "jump",
-            "gain",
-            "up ",
-            "decrease",
-            "decline",
-            "drop",
-            "fell",
-            "fall",
-            "down ",
-            "cut",
-            "more than",
-            "higher",
-            "lower",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        // Whether the sentence speaks of a change: asked only of a "from …
+        // to …" pair, so worked out on first need (lowercasing the sentence
+        // and searching it eighteen times cost more than the rest).
+        let change_word = std::cell::OnceCell::new();
+        let change_word = || {
+            *change_word.get_or_init(|| {
+                let lower = v.text[sentence.start..sentence.end].to_lowercase();
+                [
+                    "increase",
+                    "rise",
+                    "rose",
+                    "grew",
+                    "growth",
+                    "jump",
+                    "gain",
+                    "up ",
+                    "decrease",
+                    "decline",
+                    "drop",
+                    "fell",
+                    "fall",
+                    "down ",
+                    "cut",
+                    "more than",
+                    "higher",
+                    "lower",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+            })
+        };
         let mut parts: Vec<(Span, f64, String)> = Vec::new();
         for w in inside.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -495,7 +511,10 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
                     ));
                 }
                 (x, y)
-                    if between == "to" && change_word && a.hedge.is_none() && b.hedge.is_none() =>
+                    if between == "to"
+                        && change_word()
+                        && a.hedge.is_none()
+                        && b.hedge.is_none() =>
                 {
                     let from = v.text[sentence.start..a.span.start]
                         .trim_end()

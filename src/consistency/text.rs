@@ -26,6 +26,48 @@ pub fn words(text: &str, range: Span) -> Vec<(Span, &str)> {
     out
 }
 
+/// The last `n` of [`words`] of `text[range]`, last first, found from the
+/// end: the words before a mention, where the sentence before it may be
+/// long.
+///
+/// Which characters belong to words is decided by the neighbours alone (an
+/// apostrophe or hyphen between two letters or digits), so scanning from
+/// either end finds the same words.
+pub fn last_words(text: &str, range: Span, n: usize) -> Vec<&str> {
+    let s = &text[range.start..range.end];
+    let inner = |c: char| c == '\'' || c == '’' || c == '-';
+    let mut out = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    // The word being read, by its end; the character after the current one.
+    let mut end: Option<usize> = None;
+    let mut after: Option<char> = None;
+    let mut chars = s.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        let before = chars.peek().map(|&(_, b)| b);
+        let in_word = c.is_alphanumeric()
+            || (inner(c)
+                && before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphanumeric));
+        if in_word {
+            end.get_or_insert(i + c.len_utf8());
+        } else if let Some(e) = end.take() {
+            out.push(&s[i + c.len_utf8()..e]);
+            if out.len() == n {
+                return out;
+            }
+        }
+        after = Some(c);
+    }
+    if let Some(e) = end {
+        if out.len() < n {
+            out.push(&s[..e]);
+        }
+    }
+    out
+}
+
 /// The weekday a word names (0 Monday … 6 Sunday): full names, capitalised,
 /// as news text writes them. Abbreviations count only with a full stop
 /// ("Tue."), which the caller checks: "Sat" and "Sun" are words too.

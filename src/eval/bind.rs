@@ -95,7 +95,8 @@ pub fn bind(
     m: &Mention,
     cx: &BindContext<'_>,
 ) -> Result<BoundMention, Rejection> {
-    try_bind(fact, binder, &Needs::of(binder, cx.index), m, cx).map_err(|r| match r {
+    let sentence = cx.sentence_of(m.span);
+    try_bind(fact, binder, &Needs::of(binder, cx.index), m, sentence, cx).map_err(|r| match r {
         Reason::MissingKeyword(g) => Rejection::MissingKeyword {
             group: binder.all_of[g].iter().map(|k| k.text.clone()).collect(),
         },
@@ -121,11 +122,14 @@ enum Reason {
     WrongDimension,
 }
 
+/// [`bind`] without spelling out the reason; `sentence` is the mention's
+/// ([`BindContext::sentence_of`]).
 fn try_bind(
     fact: &Fact,
     binder: &Binder,
     need: &Needs,
     m: &Mention,
+    sentence: Span,
     cx: &BindContext<'_>,
 ) -> Result<BoundMention, Reason> {
     if let (Some(dim), Value::Quantity { dimension, .. }) = (fact.ty.dimension, &m.value) {
@@ -133,7 +137,6 @@ fn try_bind(
             return Err(Reason::WrongDimension);
         }
     }
-    let sentence = cx.sentence_of(m.span);
     let window = match binder.window {
         Window::Sentence => sentence,
         Window::Words(n) => words_around(cx.text, sentence, m.span, n),
@@ -300,7 +303,7 @@ pub fn bind_all(
                 mentions
                     .iter()
                     .filter(|m| kind_fits(fact, m))
-                    .filter_map(|m| try_bind(fact, b, &need, m, cx).ok())
+                    .filter_map(|m| try_bind(fact, b, &need, m, cx.sentence_of(m.span), cx).ok())
                     .collect()
             }
             FactSource::Derived(_) => Vec::new(),
@@ -361,41 +364,104 @@ pub fn needs_of(
         .collect()
 }
 
+/// What binding needs of a document's mentions, worked out once per
+/// document rather than once per fact that may bind: the sentence of each,
+/// and which are of each kind.
+pub struct MentionIndex {
+    /// Per mention: the sentence it is in, as `BindContext::sentence_of`.
+    sentences: Vec<Span>,
+    /// The mentions' indices grouped by [`Kind`], in order within a kind.
+    by_kind: Vec<usize>,
+    /// Per kind (as `usize`): where its group starts in `by_kind`; then
+    /// `by_kind.len()`.
+    kind_starts: [usize; Kind::ALL.len() + 1],
+}
+
+impl MentionIndex {
+    /// Indexes `mentions` of the document `cx` is about.
+    pub fn new(mentions: &[Mention], cx: &BindContext<'_>) -> MentionIndex {
+        let kinds: Vec<usize> = mentions.iter().map(|m| m.value.kind() as usize).collect();
+        let mut kind_starts = [0; Kind::ALL.len() + 1];
+        for &k in &kinds {
+            kind_starts[k + 1] += 1;
+        }
+        for k in 0..Kind::ALL.len() {
+            kind_starts[k + 1] += kind_starts[k];
+        }
+        let mut next = kind_starts;
+        let mut by_kind = vec![0; mentions.len()];
+        for (i, &k) in kinds.iter().enumerate() {
+            by_kind[next[k]] = i;
+            next[k] += 1;
+        }
+        MentionIndex {
+            sentences: mentions.iter().map(|m| cx.sentence_of(m.span)).collect(),
+            by_kind,
+            kind_starts,
+        }
+    }
+
+    /// The mentions of a kind, in order.
+    fn of_kind(&self, kind: Kind) -> &[usize] {
+        let k = kind as usize;
+        &self.by_kind[self.kind_starts[k]..self.kind_starts[k + 1]]
+    }
+}
+
 /// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
 /// (`None` for derived facts), for the facts marked in `candidate` (see
-/// [`FactsByKeyword`]); the others bind nothing.
+/// [`FactsByKeyword`]); the others bind nothing. `index` is `mentions`'.
 pub fn bind_all_needing(
     facts: &[Fact],
     needs: &[Option<Needs>],
     candidate: &[bool],
     mentions: &[Mention],
+    index: &MentionIndex,
     cx: &BindContext<'_>,
 ) -> Vec<Vec<BoundMention>> {
-    facts
-        .iter()
-        .zip(needs)
-        .zip(candidate)
-        .map(|((fact, need), &candidate)| match (&fact.source, need) {
-            (FactSource::Binder(_), _) if !candidate => Vec::new(),
-            (FactSource::Binder(_), Some(n)) if !n.met(cx.hits) => Vec::new(),
-            (FactSource::Binder(b), n) => {
-                let own;
-                let n = match n {
-                    Some(n) => n,
-                    None => {
-                        own = Needs::of(b, cx.index);
-                        &own
-                    }
-                };
-                mentions
-                    .iter()
-                    .filter(|m| kind_fits(fact, m))
-                    .filter_map(|m| try_bind(fact, b, n, m, cx).ok())
-                    .collect()
+    // Most facts are not candidates: every one starts unbound, and only the
+    // candidates are read (facts are large, and reading hundreds of them
+    // per document, or building each empty result in the same loop, cost
+    // more than binding the few candidates).
+    let mut bound = Vec::with_capacity(facts.len());
+    bound.resize_with(facts.len(), Vec::new);
+    for (i, _) in candidate.iter().enumerate().filter(|(_, &c)| c) {
+        let (fact, need) = (&facts[i], &needs[i]);
+        let FactSource::Binder(b) = &fact.source else {
+            continue;
+        };
+        let own;
+        let n = match need {
+            Some(n) if !n.met(cx.hits) => continue,
+            Some(n) => n,
+            None => {
+                own = Needs::of(b, cx.index);
+                &own
             }
-            (FactSource::Derived(_), _) => Vec::new(),
-        })
-        .collect()
+        };
+        // The mentions `kind_fits` accepts.
+        let kind = if fact.is_count {
+            Kind::Number
+        } else {
+            fact.ty.kind
+        };
+        // A mention binds only with a keyword of the first group in its
+        // window, which lies in its sentence: most mentions fail that, and
+        // are turned away here without the rest of `try_bind`.
+        let first_group = n.all_of.first();
+        bound[i] = index
+            .of_kind(kind)
+            .iter()
+            .filter(|&&m| {
+                first_group.is_none_or(|g| {
+                    g.iter()
+                        .any(|&id| cx.find(id, index.sentences[m]).is_some())
+                })
+            })
+            .filter_map(|&m| try_bind(fact, b, n, &mentions[m], index.sentences[m], cx).ok())
+            .collect();
+    }
+    bound
 }
 
 /// The facts of a rule set indexed by keyword, so that a document's facts

@@ -1,8 +1,10 @@
 //! One pass over a document finds every keyword of every rule.
 //!
-//! All keywords of a rule set (`near`, `without`, `of`) go into one
-//! Aho–Corasick automaton, so a document is scanned once however many rules
-//! there are; binders then look occurrences up by keyword id.
+//! Keywords made of plain words (ASCII letters and digits, one space
+//! between words: almost all of them) go into a [`WordTable`], looked up
+//! once per word of the document; any other keyword goes into one
+//! Aho–Corasick automaton. Either way a document is scanned once however
+//! many rules there are; binders then look occurrences up by keyword id.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -19,8 +21,11 @@ pub struct KeywordId(pub usize);
 /// The automaton for every keyword of a rule set.
 #[derive(Debug)]
 pub struct KeywordIndex {
-    automaton: Option<AhoCorasick>,
-    /// Per pattern: whether the keyword ends in `*` (any word ending allowed).
+    /// The keywords made of plain words.
+    words: WordTable,
+    /// The other keywords, and per pattern of the automaton its keyword.
+    automaton: Option<(AhoCorasick, Vec<KeywordId>)>,
+    /// Per keyword: whether it ends in `*` (any word ending allowed).
     open_ended: Vec<bool>,
     /// Lowercased keyword texts (with `*` stripped), by id.
     texts: Vec<String>,
@@ -32,14 +37,15 @@ pub struct KeywordIndex {
     /// the index was built from, with its text to confirm the hit: hashing
     /// an address is several times cheaper than hashing the text, and binding
     /// asks for ids millions of times in a large run.
-    by_address: HashMap<usize, (KeywordId, Box<str>), BuildHasherDefault<AddressHasher>>,
+    by_address: HashMap<usize, (KeywordId, Box<str>), BuildHasherDefault<MultiplyHasher>>,
 }
 
-/// A hasher for addresses: one multiply (Fibonacci hashing).
+/// A hasher for addresses and short words: one multiply per word or byte
+/// (Fibonacci hashing). SipHash costs more than the look-ups it serves.
 #[derive(Default)]
-struct AddressHasher(u64);
+struct MultiplyHasher(u64);
 
-impl Hasher for AddressHasher {
+impl Hasher for MultiplyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
@@ -56,23 +62,52 @@ impl Hasher for AddressHasher {
 }
 
 /// Where each keyword occurs in one document: spans per [`KeywordId`], sorted.
-#[derive(Clone, Debug, Default)]
+///
+/// One array for all keywords rather than a `Vec` each: with hundreds of
+/// keywords, allocating and freeing them cost more than finding the hits.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct KeywordHits {
-    hits: Vec<Vec<Span>>,
+    /// Every occurrence, grouped by keyword id, sorted within a group.
+    spans: Vec<Span>,
+    /// Per keyword id, where its group starts in `spans`; then `spans.len()`.
+    starts: Vec<u32>,
 }
 
 impl KeywordHits {
+    /// Groups `(id, span)` pairs by id, keeping their order within an id;
+    /// `keywords` is the number of ids.
+    fn grouped(found: &[(KeywordId, Span)], keywords: usize) -> KeywordHits {
+        // Counts, summed into where each group ends; filled from the back,
+        // each ends up where its group starts.
+        let mut starts = vec![0u32; keywords + 1];
+        for (id, _) in found {
+            starts[id.0] += 1;
+        }
+        for i in 0..keywords {
+            starts[i + 1] += starts[i];
+        }
+        let mut spans = vec![Span::new(0, 0); found.len()];
+        for &(id, span) in found.iter().rev() {
+            starts[id.0] -= 1;
+            spans[starts[id.0] as usize] = span;
+        }
+        KeywordHits { spans, starts }
+    }
+
     /// The occurrences of a keyword.
     pub fn of(&self, id: KeywordId) -> &[Span] {
-        self.hits.get(id.0).map(Vec::as_slice).unwrap_or(&[])
+        match (self.starts.get(id.0), self.starts.get(id.0 + 1)) {
+            (Some(&s), Some(&e)) => &self.spans[s as usize..e as usize],
+            _ => &[],
+        }
     }
 
     /// The keywords that occur.
     pub fn present(&self) -> impl Iterator<Item = KeywordId> + '_ {
-        self.hits
-            .iter()
+        self.starts
+            .windows(2)
             .enumerate()
-            .filter(|(_, h)| !h.is_empty())
+            .filter(|(_, w)| w[0] < w[1])
             .map(|(i, _)| KeywordId(i))
     }
 
@@ -136,17 +171,38 @@ impl KeywordIndex {
                 }
             }
         }
-        let automaton = (!texts.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
+        KeywordIndex::build(texts, open_ended, by_text, by_address, true)
+    }
+
+    /// The index over distinct keywords; `plain_words` puts those made of
+    /// plain words in the [`WordTable`] (tests turn it off to compare).
+    fn build(
+        texts: Vec<String>,
+        open_ended: Vec<bool>,
+        by_text: HashMap<String, KeywordId>,
+        by_address: HashMap<usize, (KeywordId, Box<str>), BuildHasherDefault<MultiplyHasher>>,
+        plain_words: bool,
+    ) -> KeywordIndex {
+        let mut words = WordTable::default();
+        let mut others = Vec::new();
+        for (id, (t, &open)) in texts.iter().zip(&open_ended).enumerate() {
+            if !(plain_words && words.add(KeywordId(id), t, open)) {
+                others.push(KeywordId(id));
+            }
+        }
+        let automaton = (!others.is_empty()).then(|| {
+            let ac = AhoCorasickBuilder::new()
                 // A DFA scans several times faster than the default NFA; the
                 // keywords of even a thousand rules make a small one.
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .build(&texts)
-                .expect("keyword automaton fits in memory")
+                .build(others.iter().map(|id| &texts[id.0]))
+                .expect("keyword automaton fits in memory");
+            (ac, others)
         });
         KeywordIndex {
+            words,
             automaton,
             open_ended,
             texts,
@@ -189,15 +245,20 @@ impl KeywordIndex {
     /// any run of one space (documents are not re-flowed); a keyword written
     /// with a trailing `*` matches any word ending (`missile*`).
     pub fn scan(&self, text: &str, range: Span) -> KeywordHits {
-        let mut hits = vec![Vec::new(); self.texts.len()];
-        let Some(ac) = &self.automaton else {
-            return KeywordHits { hits };
+        // Room for a news article's hits, so that the list seldom grows.
+        let mut found = Vec::with_capacity(32);
+        if !self.words.is_empty() {
+            self.words.scan(text, range, &mut found);
+        }
+        let Some((ac, ids)) = &self.automaton else {
+            return KeywordHits::grouped(&found, self.texts.len());
         };
+        let plain = found.len();
         let bytes = text.as_bytes();
         let input = aho_corasick::Input::new(&bytes[..range.end]).span(range.start..range.end);
         for m in ac.find_overlapping_iter(input) {
             let (s, e) = (m.start(), m.end());
-            let id = m.pattern().as_usize();
+            let id = ids[m.pattern().as_usize()].0;
             if starts_word(text, s) && (self.open_ended[id] || ends_word(text, e)) {
                 let mut end = e;
                 if self.open_ended[id] {
@@ -205,14 +266,481 @@ impl KeywordIndex {
                         .find(|c: char| !c.is_alphanumeric())
                         .unwrap_or(range.end - e);
                 }
-                hits[id].push(Span::new(s, end));
+                found.push((KeywordId(id), Span::new(s, end)));
             }
         }
-        for h in &mut hits {
-            h.sort();
-            h.dedup();
+        // The automaton reports occurrences by where they end.
+        found[plain..].sort_unstable();
+        let mut rest = found.split_off(plain);
+        rest.dedup();
+        found.append(&mut rest);
+        KeywordHits::grouped(&found, self.texts.len())
+    }
+}
+
+/// The keywords made of plain words — ASCII letters and digits, one space
+/// between words — found by looking each word of a document up, rather than
+/// by running a byte automaton: the automaton over hundreds of keywords
+/// takes a table look-up per byte that often misses the cache, while a word
+/// costs one probe of a small table.
+///
+/// A word of the text is a run of alphanumeric characters, as for the
+/// automaton's whole-word check, so both find the same occurrences.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// The keywords by their first word (matched whole): each with the
+    /// words that must follow and whether its last word may go on.
+    by_first: WordMap<Vec<Phrase>>,
+    /// The one-word keywords with a trailing `*`, by their word.
+    by_prefix: WordMap<Vec<KeywordId>>,
+    /// Per lowercased first byte: bit `n` set when a one-word keyword with a
+    /// trailing `*` has `n` bytes (it matches the words it begins).
+    prefix_lengths: Vec<u64>,
+}
+
+/// A keyword of more than one word, or of one matched whole.
+#[derive(Debug)]
+struct Phrase {
+    id: KeywordId,
+    /// The words after the first, lowercased.
+    rest: Vec<Box<[u8]>>,
+    /// Whether the last word may go on (`*`).
+    open: bool,
+}
+
+/// Words of up to this many bytes fit the length masks.
+const MAX_WORD: usize = 63;
+
+impl WordTable {
+    fn is_empty(&self) -> bool {
+        self.by_first.entries.is_empty() && self.by_prefix.entries.is_empty()
+    }
+
+    /// Adds a normalised keyword if it is made of plain words.
+    fn add(&mut self, id: KeywordId, text: &str, open: bool) -> bool {
+        let words: Vec<&[u8]> = text.as_bytes().split(|&b| b == b' ').collect();
+        let plain = |w: &&[u8]| {
+            !w.is_empty()
+                && w.len() <= MAX_WORD
+                && w.iter()
+                    .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        };
+        if !words.iter().all(plain) {
+            return false;
         }
-        KeywordHits { hits }
+        let first = words[0];
+        if open && words.len() == 1 {
+            if self.prefix_lengths.is_empty() {
+                self.prefix_lengths = vec![0; 128];
+            }
+            self.prefix_lengths[usize::from(first[0])] |= 1 << first.len();
+            self.by_prefix.entry(first).push(id);
+        } else {
+            self.by_first.entry(first).push(Phrase {
+                id,
+                rest: words[1..].iter().map(|&w| w.into()).collect(),
+                open,
+            });
+        }
+        true
+    }
+
+    /// Adds every occurrence in `text[range]` to `found`, in text order.
+    fn scan(&self, text: &str, range: Span, found: &mut Vec<(KeywordId, Span)>) {
+        let bytes = text.as_bytes();
+        // A word cut by the range's ends is cut by the automaton too: it
+        // checks the characters just outside.
+        let starts_ok = starts_word(text, range.start);
+        let ends_ok = ends_word(text, range.end);
+        let prefixes = !self.prefix_lengths.is_empty();
+        // Kept small so that it is inlined into the word loop: what is done
+        // for a word that begins a keyword is out of line.
+        for_each_word(
+            text,
+            range,
+            #[inline(always)]
+            |s, e| {
+                if s == range.start && !starts_ok {
+                    return;
+                }
+                if let Some(phrases) = self.by_first.get(bytes, s, e) {
+                    add_phrases(text, range, s, e, phrases, ends_ok, found);
+                }
+                if prefixes {
+                    self.add_prefixes(bytes, s, e, found);
+                }
+            },
+        );
+    }
+
+    /// The one-word keywords with a `*` that `bytes[s..e]` begins with.
+    #[inline(never)]
+    fn add_prefixes(&self, bytes: &[u8], s: usize, e: usize, found: &mut Vec<(KeywordId, Span)>) {
+        if !bytes[s].is_ascii() {
+            return;
+        }
+        let first = usize::from(bytes[s].to_ascii_lowercase());
+        // Bits 1..=n: the prefixes this word may have.
+        let upto = 1u64
+            .checked_shl((e - s) as u32)
+            .map_or(u64::MAX, |bit| bit | (bit - 1));
+        let mut prefixes = self.prefix_lengths[first] & upto & !1;
+        while prefixes != 0 {
+            let len = prefixes.trailing_zeros() as usize;
+            prefixes &= prefixes - 1;
+            for id in self.by_prefix.get(bytes, s, s + len).into_iter().flatten() {
+                found.push((*id, Span::new(s, e)));
+            }
+        }
+    }
+}
+
+/// The keywords of `phrases` (those whose first word is `text[s..e]`) that
+/// occur there.
+#[inline(never)]
+fn add_phrases(
+    text: &str,
+    range: Span,
+    s: usize,
+    e: usize,
+    phrases: &[Phrase],
+    ends_ok: bool,
+    found: &mut Vec<(KeywordId, Span)>,
+) {
+    for p in phrases {
+        if let Some(end) = phrase_end(text, e, range.end, p) {
+            if end < range.end || ends_ok || p.open {
+                found.push((p.id, Span::new(s, end)));
+            }
+        }
+    }
+}
+
+/// Lowercase ASCII words to values, probed with a word of the text as it
+/// stands (any case) without copying it.
+///
+/// Hand-written rather than a `HashMap`: hashing and comparing a word as
+/// bytes took most of the time of a scan; here the key is the word's first
+/// eight bytes read as one number, lowercased with one `or` (for the bytes
+/// of a word, letters and digits, `| 0x20` is `to_ascii_lowercase`).
+#[derive(Debug)]
+struct WordMap<V> {
+    /// One bit per value of a word's hash's top 16 bits, set when a word of
+    /// the map has it: most words of a text are not in the map, and are
+    /// turned away by this 8 KB table without a probe's unpredictable
+    /// branches.
+    filter: Vec<u64>,
+    /// Open addressing with linear probing: the key, the word's length and
+    /// one more than the index of its entry (0: empty).
+    slots: Vec<(u64, u32, u32)>,
+    entries: Vec<(Box<[u8]>, V)>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            filter: Vec::new(),
+            slots: Vec::new(),
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V: Default> WordMap<V> {
+    /// The value of a lowercase word, added if new.
+    fn entry(&mut self, word: &[u8]) -> &mut V {
+        let i = match self.find(word, 0, word.len()) {
+            Some(i) => i,
+            None => {
+                self.entries.push((word.into(), V::default()));
+                if self.slots.len() < self.entries.len() * 4 {
+                    self.rehash((self.entries.len() * 8).next_power_of_two());
+                } else {
+                    self.place(self.entries.len() - 1);
+                }
+                self.entries.len() - 1
+            }
+        };
+        &mut self.entries[i].1
+    }
+
+    fn rehash(&mut self, size: usize) {
+        self.slots = vec![(0, 0, 0); size];
+        self.filter = vec![0; 1 << 10];
+        for i in 0..self.entries.len() {
+            self.place(i);
+        }
+    }
+
+    fn place(&mut self, i: usize) {
+        let word = &self.entries[i].0;
+        let key = word_key(word, 0, word.len());
+        let mask = self.slots.len() - 1;
+        let h = word_hash(key, word.len());
+        self.filter[(h >> 54) as usize] |= 1 << ((h >> 48) & 63);
+        let mut slot = (h >> (64 - self.slots.len().trailing_zeros())) as usize;
+        while self.slots[slot].2 != 0 {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = (key, word.len() as u32, i as u32 + 1);
+    }
+}
+
+impl<V> WordMap<V> {
+    /// The value of the word `bytes[s..e]`, compared case-insensitively.
+    #[inline(always)]
+    fn get(&self, bytes: &[u8], s: usize, e: usize) -> Option<&V> {
+        self.find(bytes, s, e).map(|i| &self.entries[i].1)
+    }
+
+    /// Inlined (always: the compiler would not) up to the filter, which
+    /// turns most words away; the probe behind it is not.
+    #[inline(always)]
+    fn find(&self, bytes: &[u8], s: usize, e: usize) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let key = word_key(bytes, s, e);
+        let h = word_hash(key, e - s);
+        if self.filter[(h >> 54) as usize] & (1 << ((h >> 48) & 63)) == 0 {
+            return None;
+        }
+        self.probe(bytes, s, e, key, h)
+    }
+
+    #[inline(never)]
+    fn probe(&self, bytes: &[u8], s: usize, e: usize, key: u64, h: u64) -> Option<usize> {
+        let len = e - s;
+        let mask = self.slots.len() - 1;
+        let mut slot = (h >> (64 - self.slots.len().trailing_zeros())) as usize;
+        loop {
+            let (k, l, i) = self.slots[slot];
+            if i == 0 {
+                return None;
+            }
+            if k == key && l as usize == len {
+                let i = i as usize - 1;
+                // Keys hold eight bytes; a longer word compares the rest.
+                if len <= 8 || self.entries[i].0[8..].eq_ignore_ascii_case(&bytes[s + 8..e]) {
+                    return Some(i);
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// The first (up to) eight bytes of `bytes[s..e]`, little-endian, with
+/// `0x20` set in each: the lowercase form for letters and digits.
+#[inline]
+fn word_key(bytes: &[u8], s: usize, e: usize) -> u64 {
+    let n = (e - s).min(8);
+    let raw = match bytes.get(s..s + 8) {
+        Some(eight) => {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(eight);
+            u64::from_le_bytes(b)
+        }
+        None => {
+            let mut b = [0u8; 8];
+            b[..n].copy_from_slice(&bytes[s..s + n]);
+            u64::from_le_bytes(b)
+        }
+    };
+    let keep = u64::MAX >> (64 - 8 * n);
+    (raw | 0x2020_2020_2020_2020) & keep
+}
+
+/// The hash of a word's key and length (Fibonacci hashing: the top bits
+/// are the well-mixed ones).
+fn word_hash(key: u64, len: usize) -> u64 {
+    (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Bit `i` set when `block[i]` (of up to 64 ASCII bytes) is a letter or a
+/// digit.
+///
+/// Eight bytes at a time, in the bytes of a `u64` (SWAR): each byte is
+/// range-checked by one addition that sets its top bit, and the eight top
+/// bits are gathered by one multiplication. For bytes below 0x80 no
+/// addition carries into the next byte. A table look-up per byte took a
+/// third of a scan.
+fn ascii_word_mask(block: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    // Top bit of each byte set when the byte is at least `lo`.
+    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let mut mask = 0u64;
+    let mut chunks = block.chunks_exact(8);
+    for (c, chunk) in chunks.by_ref().enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        let lower = x | (ONES * 0x20);
+        let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+        let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+        let tops = (letter | digit) & TOPS;
+        // Byte i's top bit to bit 56 + i: the multiplier's terms land on
+        // distinct bits, so nothing carries.
+        let bits = ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+        mask |= u64::from(bits) << (8 * c);
+    }
+    let done = block.len() - chunks.remainder().len();
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        mask |= u64::from(b.is_ascii_alphanumeric()) << (done + i);
+    }
+    mask
+}
+
+/// Calls `f(start, end)` for every run of alphanumeric characters in
+/// `text[range]`, in order.
+///
+/// Hand-written rather than a loop over characters: such a loop takes a
+/// mispredicted branch at both ends of every word. This one marks the word
+/// bytes of 64 bytes at a time in a mask, without branching, and finds the
+/// words' ends in it with bit operations.
+fn for_each_word(text: &str, range: Span, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    // The start of a word still running at the end of the previous block.
+    let mut pending: Option<usize> = None;
+    let mut at = range.start;
+    while at < range.end {
+        let mut end = (at + 64).min(range.end);
+        // Blocks end between characters, so a character's bytes share a mask.
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let block = &bytes[at..end];
+        let ascii = block.is_ascii();
+        // The arithmetic of `ascii_word_mask` holds for ASCII only.
+        let mut mask = if ascii { ascii_word_mask(block) } else { 0 };
+        if !ascii {
+            for (i, &b) in block.iter().enumerate() {
+                mask |= u64::from(BYTE_CLASS[usize::from(b)] & ASCII_WORD) << i;
+            }
+            for (i, c) in text[at..end].char_indices() {
+                if !c.is_ascii() && c.is_alphanumeric() {
+                    mask |= ((1u64 << c.len_utf8()) - 1) << i;
+                }
+            }
+        }
+        let len = end - at;
+        if mask & 1 == 0 {
+            if let Some(s) = pending.take() {
+                f(s, at);
+            }
+        }
+        let carry = u64::from(pending.is_some());
+        let mut starts = mask & !((mask << 1) | carry);
+        // The last byte of every word; one touching the block's end may go on.
+        let mut ends = mask & !(mask >> 1) & !(1u64 << (len - 1));
+        while ends != 0 {
+            let e = ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            let s = pending.take().unwrap_or_else(|| {
+                let s = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                at + s
+            });
+            f(s, at + e + 1);
+        }
+        if mask >> (len - 1) & 1 == 1 {
+            pending = pending.or(Some(at + starts.trailing_zeros() as usize));
+        }
+        at = end;
+    }
+    if let Some(s) = pending {
+        f(s, range.end);
+    }
+}
+
+/// Where a phrase whose first word ends at `e` ends, if its other words
+/// follow, each after exactly one space.
+fn phrase_end(text: &str, mut e: usize, limit: usize, p: &Phrase) -> Option<usize> {
+    let bytes = text.as_bytes();
+    for (i, w) in p.rest.iter().enumerate() {
+        if bytes.get(e) != Some(&b' ') || e + 1 >= limit {
+            return None;
+        }
+        let (s, next) = next_word(text, e + 1, limit)?;
+        if s != e + 1 {
+            return None;
+        }
+        let word = &bytes[s..next];
+        let last_open = p.open && i + 1 == p.rest.len();
+        let fits = if last_open {
+            word.len() >= w.len() && word[..w.len()].eq_ignore_ascii_case(w)
+        } else {
+            word.eq_ignore_ascii_case(w)
+        };
+        if !fits {
+            return None;
+        }
+        e = next;
+    }
+    Some(e)
+}
+
+/// How [`next_word`] sees a byte: ASCII outside words, ASCII in words, or
+/// part of a non-ASCII character (decoded to decide).
+const ASCII_OTHER: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+/// [`ASCII_OTHER`], [`ASCII_WORD`] or [`NON_ASCII`] by byte: one load per
+/// byte, where `u8::is_ascii_alphanumeric` takes three comparisons.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [ASCII_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c >= 0x80 {
+            t[b] = NON_ASCII;
+        } else if c.is_ascii_alphanumeric() {
+            t[b] = ASCII_WORD;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The next run of alphanumeric characters in `text[at..limit]`, as byte
+/// offsets. ASCII bytes are classified without decoding.
+fn next_word(text: &str, mut at: usize, limit: usize) -> Option<(usize, usize)> {
+    let bytes = &text.as_bytes()[..limit];
+    // The length of the non-ASCII character at `i` if it is alphanumeric.
+    let alphanumeric_at = |i: usize| {
+        text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphanumeric())
+            .map(char::len_utf8)
+    };
+    let start = loop {
+        at += bytes
+            .get(at..)?
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] != ASCII_OTHER)?;
+        if BYTE_CLASS[usize::from(bytes[at])] == ASCII_WORD {
+            break at;
+        }
+        match alphanumeric_at(at) {
+            Some(_) => break at,
+            None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    };
+    loop {
+        at += bytes[at..]
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] != ASCII_WORD)
+            .unwrap_or(limit - at);
+        if at >= limit || BYTE_CLASS[usize::from(bytes[at])] == ASCII_OTHER {
+            return Some((start, at));
+        }
+        match alphanumeric_at(at) {
+            Some(len) => at += len,
+            None => return Some((start, at)),
+        }
     }
 }
 
@@ -233,4 +761,95 @@ fn ends_word(text: &str, at: usize) -> bool {
         .chars()
         .next()
         .is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index over `keywords` (as written in rules), with or without the
+    /// word table.
+    fn index(keywords: &[&str], plain_words: bool) -> KeywordIndex {
+        let mut texts = Vec::new();
+        let mut open_ended = Vec::new();
+        for k in keywords {
+            let (t, open) = normalise(k);
+            texts.push(t);
+            open_ended.push(open);
+        }
+        KeywordIndex::build(
+            texts,
+            open_ended,
+            HashMap::new(),
+            HashMap::default(),
+            plain_words,
+        )
+    }
+
+    #[test]
+    fn word_masks_mark_letters_and_digits() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for block in all.chunks(64).chain(all.windows(13).step_by(5)) {
+            let want = block.iter().enumerate().fold(0u64, |m, (i, b)| {
+                m | u64::from(b.is_ascii_alphanumeric()) << i
+            });
+            assert_eq!(ascii_word_mask(block), want, "{block:?}");
+        }
+    }
+
+    #[test]
+    fn the_word_table_finds_what_the_automaton_finds() {
+        let keywords = [
+            "oil",
+            "Oil prices",
+            "oil price*",
+            "prices",
+            "price*",
+            "pri*",
+            "a",
+            "a a",
+            "a a a",
+            "5g",
+            "km",
+            "u.s.",
+            "e-mail",
+            "café",
+            "x*",
+            "prices rose",
+        ];
+        let plain = index(&keywords, true);
+        let automaton = index(&keywords, false);
+        assert!(plain.automaton.as_ref().unwrap().1.len() == 3);
+        let pieces = [
+            "oil", "Oil", "OIL", "prices", "price", "pri", "rose", " ", " ", "  ", "\n", ".", ",",
+            "-", "a", "A", "5g", "5G", "km", "u.s.", "U.S.", "e-mail", "café", "é", "한", "\u{a0}",
+            "—", "x", "X", "s", "oils", "'",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut found = 0;
+        for _ in 0..20000 {
+            let n = (next() % 60) as usize;
+            let text: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let a = bounds[(next() % bounds.len() as u64) as usize];
+            let b = bounds[(next() % bounds.len() as u64) as usize];
+            for range in [Span::new(0, text.len()), Span::new(a.min(b), a.max(b))] {
+                let got = plain.scan(&text, range);
+                let want = automaton.scan(&text, range);
+                assert_eq!(got, want, "{text:?} {range:?}");
+                found += got.spans.len();
+            }
+        }
+        assert!(found > 50_000, "{found}");
+    }
 }

@@ -31,7 +31,7 @@ use crate::extract::Mention;
 use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
 use crate::source::Span;
 
-use bind::{bind_all_needing, BindContext, BoundMention, FactsByKeyword, Needs};
+use bind::{bind_all_needing, BindContext, BoundMention, FactsByKeyword, MentionIndex, Needs};
 use keywords::KeywordIndex;
 use measure::Measure;
 
@@ -201,9 +201,19 @@ pub struct Evaluator<'a> {
     facts_by_keyword: FactsByKeyword,
     /// Assertions in all files: the outcomes of a document.
     assertions: usize,
+    /// Assertions per file.
+    assertions_in: Vec<usize>,
     /// Whether to leave out the outcomes of assertions a document says
     /// nothing about, counting them in [`DocumentResult::unstated`] instead.
     elide_unstated: bool,
+    /// Per file, per statement: for an assertion, the binder facts its
+    /// left-hand side has values only if all are bound (`None`: never), as
+    /// [`Evaluator::may_have_values`] would find them; worked out once, not
+    /// per document and assertion.
+    lhs_needs: Vec<Vec<Option<Box<[usize]>>>>,
+    /// Per file: the assertions whose left-hand side has values even when
+    /// no fact is bound (it names none).
+    unbound_asserts: Vec<Vec<usize>>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -235,10 +245,48 @@ impl<'a> Evaluator<'a> {
             .filter(|st| matches!(st, Statement::Assert(_)))
             .count();
         let facts_by_keyword = FactsByKeyword::new(&needs, keywords.len());
+        let assertions_in = rules
+            .files
+            .iter()
+            .map(|f| {
+                f.statements
+                    .iter()
+                    .filter(|st| matches!(st, Statement::Assert(_)))
+                    .count()
+            })
+            .collect();
+        let lhs_needs: Vec<Vec<Option<Box<[usize]>>>> = rules
+            .files
+            .iter()
+            .map(|file| {
+                file.statements
+                    .iter()
+                    .map(|st| match st {
+                        Statement::Assert(a) => {
+                            lhs_needs(file, &a.lhs, 0).map(Vec::into_boxed_slice)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        let unbound_asserts = rules
+            .files
+            .iter()
+            .zip(&lhs_needs)
+            .map(|(file, needs)| {
+                (0..file.statements.len())
+                    .filter(|&si| needs[si].as_ref().is_some_and(|n| n.is_empty()))
+                    .collect()
+            })
+            .collect();
         let mut ev = Evaluator {
             rules,
             config,
             keywords,
+            lhs_needs,
+            unbound_asserts,
+            assertions_in,
             needs,
             facts_by_keyword,
             assertions,
@@ -345,6 +393,9 @@ impl<'a> Evaluator<'a> {
         let rule_trust = self.rule_trust(doc.name());
         let mut unstated = 0;
         let candidates = self.facts_by_keyword.candidates(&hits);
+        let mention_index = MentionIndex::new(mentions, &cx);
+        // Values printed for this document's outcomes, by measure.
+        let mut printed = Vec::new();
         let mut first_fact = 0;
         for (fi, file) in self.rules.files.iter().enumerate() {
             let candidate = &candidates[first_fact..first_fact + file.facts.len()];
@@ -353,29 +404,54 @@ impl<'a> Evaluator<'a> {
                 bindings.push(None);
                 continue;
             }
-            let bound = bind_all_needing(&file.facts, &self.needs[fi], candidate, mentions, &cx);
+            let bound = bind_all_needing(
+                &file.facts,
+                &self.needs[fi],
+                candidate,
+                mentions,
+                &mention_index,
+                &cx,
+            );
+            let mut outcome_of = |si: usize, a: &Assertion| {
+                let rule = StatementRef {
+                    file: fi,
+                    statement: si,
+                };
+                let o = self.assess(rule, index, file, &bound, a, &mut printed);
+                if self.elide_unstated && o.status == Status::NotStated && o.candidates.is_empty() {
+                    unstated += 1;
+                } else {
+                    outcomes.push(o);
+                }
+            };
+            if self.elide_unstated && bound.iter().all(Vec::is_empty) {
+                // Nothing bound (most files in most documents): only the
+                // assertions naming no fact can have values; the others are
+                // not stated.
+                for &si in &self.unbound_asserts[fi] {
+                    if let Statement::Assert(a) = &file.statements[si] {
+                        outcome_of(si, a);
+                    }
+                }
+                unstated += self.assertions_in[fi] - self.unbound_asserts[fi].len();
+                bindings.push(Some(bound));
+                continue;
+            }
+            let mut not_stated = 0;
             for (si, st) in file.statements.iter().enumerate() {
                 if let Statement::Assert(a) = st {
                     // No value for the left-hand side: not stated, no candidates.
-                    if self.elide_unstated && !self.may_have_values(file, &bound, &a.lhs, 0) {
-                        unstated += 1;
+                    let may_have_values = self.lhs_needs[fi][si]
+                        .as_ref()
+                        .is_some_and(|facts| facts.iter().all(|&f| !bound[f].is_empty()));
+                    if self.elide_unstated && !may_have_values {
+                        not_stated += 1;
                         continue;
                     }
-                    let rule = StatementRef {
-                        file: fi,
-                        statement: si,
-                    };
-                    let o = self.assess(rule, index, file, &bound, a);
-                    if self.elide_unstated
-                        && o.status == Status::NotStated
-                        && o.candidates.is_empty()
-                    {
-                        unstated += 1;
-                    } else {
-                        outcomes.push(o);
-                    }
+                    outcome_of(si, a);
                 }
             }
+            unstated += not_stated;
             bindings.push(Some(bound));
         }
         DocumentResult {
@@ -414,31 +490,6 @@ impl<'a> Evaluator<'a> {
                     f.disabled.iter().any(|(d, _)| *d == c) && self.in_scope(fi, doc.name())
                 })
         })
-    }
-
-    /// Whether an expression may have values in a document: false when
-    /// [`Evaluator::values`] is sure to be empty (a fact it names has no
-    /// bound mention), found without building them.
-    fn may_have_values(
-        &self,
-        file: &RuleFile,
-        bound: &[Vec<BoundMention>],
-        e: &Expr,
-        depth: usize,
-    ) -> bool {
-        match &e.node {
-            ExprNode::Literal(_) => true,
-            ExprNode::Fact(FactId(i)) => match &file.facts[*i].source {
-                FactSource::Binder(_) => !bound[*i].is_empty(),
-                FactSource::Derived(expr) => {
-                    depth < 16 && self.may_have_values(file, bound, expr, depth + 1)
-                }
-            },
-            ExprNode::Binary { lhs, rhs, .. } => {
-                self.may_have_values(file, bound, lhs, depth)
-                    && self.may_have_values(file, bound, rhs, depth)
-            }
-        }
     }
 
     /// The candidate values of an expression in one document.
@@ -523,6 +574,7 @@ impl<'a> Evaluator<'a> {
         file: &RuleFile,
         bound: &[Vec<BoundMention>],
         a: &Assertion,
+        printed: &mut Vec<(Measure, String)>,
     ) -> Outcome {
         let fact = first_fact(&a.lhs)
             .and_then(|FactId(i)| self.fact_names[rule.file].get(i).cloned())
@@ -538,7 +590,8 @@ impl<'a> Evaluator<'a> {
         };
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut note = None;
-        for (m, evidence) in &lhs {
+        for (m, evidence) in lhs {
+            let m = &m;
             let mut verdicts = expected_sets.iter().map(|e| verdict(m, e));
             let first = verdicts.next();
             let v = match first {
@@ -549,17 +602,26 @@ impl<'a> Evaluator<'a> {
             if v == Verdict::Undecided && note.is_none() {
                 note = Some(undecided_note(m, expected_sets.first()));
             }
-            let value = m.to_string();
+            // Printing a value costs more than the rest of an assessment;
+            // a document states the same values for several facts.
+            let value = match printed.iter().find(|(p, _)| p == m) {
+                Some((_, text)) => text.clone(),
+                None => {
+                    let text = m.to_string();
+                    printed.push((m.clone(), text.clone()));
+                    text
+                }
+            };
             // One candidate per distinct value; keep every mention as evidence.
             match candidates
                 .iter_mut()
                 .find(|c| c.value == value && c.verdict == v)
             {
-                Some(c) => c.evidence.extend(evidence.iter().cloned()),
+                Some(c) => c.evidence.extend(evidence),
                 None => candidates.push(Candidate {
                     value,
                     verdict: v,
-                    evidence: evidence.clone(),
+                    evidence,
                 }),
             }
         }
@@ -699,6 +761,26 @@ fn names_no_fact(c: &Comparison) -> bool {
     match c {
         Comparison::Compare { rhs, .. } => first_fact(rhs).is_none(),
         Comparison::Within { lo, hi, .. } => first_fact(lo).is_none() && first_fact(hi).is_none(),
+    }
+}
+
+/// The binder facts that must all have bound mentions for an expression to
+/// have values in a document; `None` when it never has any (a chain of
+/// derived facts too deep). [`Evaluator::values`] is sure to be empty when
+/// one of them is unbound.
+fn lhs_needs(file: &RuleFile, e: &Expr, depth: usize) -> Option<Vec<usize>> {
+    match &e.node {
+        ExprNode::Literal(_) => Some(Vec::new()),
+        ExprNode::Fact(FactId(i)) => match &file.facts[*i].source {
+            FactSource::Binder(_) => Some(vec![*i]),
+            FactSource::Derived(expr) if depth < 16 => lhs_needs(file, expr, depth + 1),
+            FactSource::Derived(_) => None,
+        },
+        ExprNode::Binary { lhs, rhs, .. } => {
+            let mut l = lhs_needs(file, lhs, depth)?;
+            l.extend(lhs_needs(file, rhs, depth)?);
+            Some(l)
+        }
     }
 }
 
