@@ -1507,6 +1507,12 @@ const HOLIDAYS: &[(&str, Rule)] = &[
     ("lazarus saturday", Rule::Orthodox(-8)),
 ];
 
+/// Whether a holiday name starts at token `i` ("Christmas", "the prophet's
+/// ascension"): no date starts at a word of a holiday name otherwise.
+pub(crate) fn holiday_at_name(cx: &Cx, i: usize) -> bool {
+    holiday_table().longest(cx, i).is_some()
+}
+
 fn holiday_table() -> &'static super::phrase::PhraseTable<Rule> {
     static T: std::sync::OnceLock<super::phrase::PhraseTable<Rule>> = std::sync::OnceLock::new();
     T.get_or_init(|| {

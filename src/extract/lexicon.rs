@@ -54,6 +54,11 @@ pub(crate) struct Lex {
     /// words ("of", "said", "per") that grammars look at after a value's
     /// first word; the scan does not try a grammar at them.
     pub starts: bool,
+    /// Whether the word starts a value only as the first word of a currency
+    /// or holiday name ("U.S.", "new", "world"): it is a start word only
+    /// for those tables, and the scan tries the grammars at it only where
+    /// one of them matches.
+    pub phrase_only: bool,
     /// Whether a hedge ("about", "more than", "at least") can start here.
     pub hedge: bool,
 }
@@ -721,24 +726,29 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
     {
         entry(&mut m, &w);
     }
-    let starters = super::START_WORDS
-        .iter()
-        .map(|w| w.to_string())
-        .chain(super::measure::start_words())
-        .chain(super::date::start_words());
-    for w in starters {
-        entry(&mut m, &w).starts = true;
+    for w in super::START_WORDS {
+        entry(&mut m, w).starts = true;
+    }
+    for w in super::measure::start_words()
+        .into_iter()
+        .chain(super::date::start_words())
+    {
+        let e = entry(&mut m, &w);
+        e.phrase_only = !e.starts;
+        e.starts = true;
     }
     for w in super::HEDGE_WORDS {
         entry(&mut m, w).hedge = true;
     }
     for v in m.values_mut() {
-        v.starts |= v.card.is_some()
+        let numeric = v.card.is_some()
             || v.ord.is_some()
             || v.denom.is_some()
             || v.month > 0
             || v.wday > 0
             || v.dur.is_some();
+        v.starts |= numeric;
+        v.phrase_only &= !numeric;
     }
     m.into_iter()
         .map(|(k, mut v)| {

@@ -633,7 +633,8 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         Tk::Word => {
             t.lex.is_some_and(|l| {
                 l.starts
-                    && (!leads_only(l.key) || starts_at(cx, i + 1))
+                    && (!l.phrase_only || phrase_at(cx, i))
+                    && (!leads_only(l.key) || lead_followed(cx, i, l.key))
                     && (!matches!(l.key, "a" | "an") || known_at(cx, i + 1))
             }) || raw_starts(cx, i)
         }
@@ -684,10 +685,32 @@ fn leads_only(key: &str) -> bool {
     matches!(key, "the" | "in" | "within")
 }
 
-/// Whether token `i` is digits or a start word.
-fn starts_at(cx: &Cx, i: usize) -> bool {
-    cx.t.get(i)
-        .is_some_and(|t| t.kind == Tk::Num || t.lex.is_some_and(|l| l.starts))
+/// Whether the lead word `key` at token `i` is followed by digits or a start
+/// word that can go on its reading. "In" and "within" start only "in 2
+/// weeks", a duration after them ("in the", most of them, cannot). "The"
+/// before a word of a currency or holiday name ("the U.S.", "the new")
+/// starts only a holiday name led by "the" ("the prophet's ascension").
+fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
+    let Some(t) = cx.t.get(i + 1) else {
+        return false;
+    };
+    if t.kind == Tk::Num {
+        return true;
+    }
+    t.lex.is_some_and(|l| {
+        l.starts
+            && if key == "the" {
+                !l.phrase_only || date::holiday_at_name(cx, i)
+            } else {
+                measure::may_start_duration(cx, i + 1)
+            }
+    })
+}
+
+/// Whether a currency or holiday name starts at word `i`, the only values a
+/// [`lexicon::Lex::phrase_only`] start word can begin.
+fn phrase_at(cx: &Cx, i: usize) -> bool {
+    measure::currency_at(cx, i) || date::holiday_at_name(cx, i)
 }
 
 /// Whether token `i` is digits, a mark or a word of the lexicon: what can

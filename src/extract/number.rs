@@ -329,7 +329,7 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
 /// Whether a cardinal can start at token `i`: most words cannot (the only
 /// test [`read_cardinal`] would make of them before giving up).
 #[inline]
-fn may_start_cardinal(cx: &Cx, i: usize) -> bool {
+pub(crate) fn may_start_cardinal(cx: &Cx, i: usize) -> bool {
     match cx.t.get(i) {
         None => false,
         Some(t) if t.kind == Tk::Word => t.lex.is_some_and(|l| {
