@@ -733,8 +733,10 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
         .into_iter()
         .chain(super::date::start_words())
     {
+        // A word that leads several names ("us$", "us dollars") comes here
+        // more than once: only a start word from `START_WORDS` is general.
         let e = entry(&mut m, &w);
-        e.phrase_only = !e.starts;
+        e.phrase_only |= !e.starts;
         e.starts = true;
     }
     for w in super::HEDGE_WORDS {
@@ -776,5 +778,15 @@ mod tests {
         assert!(lookup("fridays").unwrap().wday_plural);
         assert!(lookup("kilometers").is_some());
         assert!(lookup("xyzzy").is_none());
+    }
+
+    #[test]
+    fn phrase_only_start_words() {
+        for w in ["us", "u", "new", "american", "world"] {
+            assert!(lookup(w).unwrap().phrase_only, "{w}");
+        }
+        for w in ["the", "a", "in", "one", "may", "year", "last"] {
+            assert!(!lookup(w).unwrap().phrase_only, "{w}");
+        }
     }
 }
