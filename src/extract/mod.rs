@@ -638,22 +638,28 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
                     && (!matches!(l.key, "a" | "an") || known_at(cx, i + 1))
             }) || raw_starts(cx, i)
         }
-        Tk::Punct => {
-            !matches!(
-                t.ch,
-                ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'
-            ) || number::leading_point(cx, i)
-        }
+        Tk::Punct => match t.ch {
+            ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']' => {
+                number::leading_point(cx, i)
+            }
+            // "($99.99)", "(555) 123-4567", "% of 10": read by branches of
+            // their own.
+            '(' | '%' | '％' => true,
+            // Elsewhere a mark starts a reading only as a currency sign or
+            // as the start of a cardinal (the other grammars start at a
+            // word or digits): most dashes, "<" and ">" start nothing.
+            _ => number::mark_may_start(cx, i) || measure::currency_at(cx, i),
+        },
     };
     if !interesting {
         // Debug builds (and so every test) check the claim that no grammar
-        // reads a value from a context word.
+        // reads a value from a context word or a passed-over mark.
         #[cfg(debug_assertions)]
-        if t.kind == Tk::Word && t.lex.is_some() {
+        if t.kind == Tk::Punct || (t.kind == Tk::Word && t.lex.is_some()) {
             let read = read_at(cx, i, hedged);
             debug_assert!(
                 read.is_none(),
-                "a value starts at {:?}, which is not marked as a start word",
+                "a value starts at {:?}, which is not marked as a start",
                 cx.raw(i)
             );
         }
