@@ -809,10 +809,14 @@ fn era(cx: &Cx, j: usize) -> Option<usize> {
 
 /// Years led by words: "the year 2008", "calendar year 2008", "cy 2008",
 /// "cy18", "two thousand and twenty" after "in".
+/// The words a year follows ("year 1986", "FY 2020", "year of 1842"): of
+/// the units of time, the only ones a date starts at.
+pub(crate) const YEAR_LEADS: &[&str] = &["year", "cy", "fy"];
+
 fn year_words(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let t = &cx.tk(i);
     let key = t.key();
-    if matches!(key, "year" | "cy" | "fy") {
+    if YEAR_LEADS.contains(&key) {
         let mut j = i + 1;
         if cx.is_w(j, "of") {
             j += 1;

@@ -633,7 +633,7 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         Tk::Word => {
             t.lex.is_some_and(|l| {
                 l.starts
-                    && (!l.phrase_only || phrase_at(cx, i))
+                    && (!l.narrow || narrow_starts(cx, i, l))
                     && (!leads_only(l.key) || lead_followed(cx, i, l.key))
                     && (!matches!(l.key, "a" | "an") || known_at(cx, i + 1))
             }) || raw_starts(cx, i)
@@ -706,17 +706,20 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     t.lex.is_some_and(|l| {
         l.starts
             && if key == "the" {
-                !l.phrase_only || date::holiday_at_name(cx, i)
+                !l.narrow || l.dur.is_some() || date::holiday_at_name(cx, i)
             } else {
                 measure::may_start_duration(cx, i + 1)
             }
     })
 }
 
-/// Whether a currency or holiday name starts at word `i`, the only values a
-/// [`lexicon::Lex::phrase_only`] start word can begin.
-fn phrase_at(cx: &Cx, i: usize) -> bool {
-    measure::currency_at(cx, i) || date::holiday_at_name(cx, i)
+/// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a
+/// value: it leads a currency or holiday name that matches here, or it is a
+/// unit of time a year follows ("year 1986"). At any other unit of time
+/// (most often the "s" of "'s") every grammar looks for a number first.
+fn narrow_starts(cx: &Cx, i: usize, l: &lexicon::Lex) -> bool {
+    (l.leads_name && (measure::currency_at(cx, i) || date::holiday_at_name(cx, i)))
+        || (l.dur.is_some() && date::YEAR_LEADS.contains(&l.key))
 }
 
 /// Whether token `i` is digits, a mark or a word of the lexicon: what can
