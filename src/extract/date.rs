@@ -813,6 +813,16 @@ fn era(cx: &Cx, j: usize) -> Option<usize> {
 /// the units of time, the only ones a date starts at.
 pub(crate) const YEAR_LEADS: &[&str] = &["year", "cy", "fy"];
 
+/// Whether a year can follow the [`YEAR_LEADS`] word at `i` the way
+/// [`year_words`] reads it: [`year_at`] reads digits, an apostrophe ("FY
+/// '19") or a number word, nothing else.
+pub(crate) fn may_lead_year(cx: &Cx, i: usize) -> bool {
+    let j = if cx.is_w(i + 1, "of") { i + 2 } else { i + 1 };
+    cx.t.get(j).is_some_and(|t| {
+        t.kind == Tk::Num || t.is_p('\'') || t.lex.is_some_and(|l| l.card.is_some())
+    })
+}
+
 fn year_words(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let t = &cx.tk(i);
     let key = t.key();

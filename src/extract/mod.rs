@@ -715,11 +715,11 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
 
 /// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a
 /// value: it leads a currency or holiday name that matches here, or it is a
-/// unit of time a year follows ("year 1986"). At any other unit of time
+/// unit of time a year follows ("year 1986", not "year ."). At any other unit of time
 /// (most often the "s" of "'s") every grammar looks for a number first.
 fn narrow_starts(cx: &Cx, i: usize, l: &lexicon::Lex) -> bool {
     (l.leads_name && (measure::currency_at(cx, i) || date::holiday_at_name(cx, i)))
-        || (l.dur.is_some() && date::YEAR_LEADS.contains(&l.key))
+        || (l.dur.is_some() && date::YEAR_LEADS.contains(&l.key) && date::may_lead_year(cx, i))
 }
 
 /// Whether token `i` is digits, a mark or a word of the lexicon: what can
