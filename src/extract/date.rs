@@ -809,10 +809,24 @@ fn era(cx: &Cx, j: usize) -> Option<usize> {
 
 /// Years led by words: "the year 2008", "calendar year 2008", "cy 2008",
 /// "cy18", "two thousand and twenty" after "in".
+/// The words a year follows ("year 1986", "FY 2020", "year of 1842"): of
+/// the units of time, the only ones a date starts at.
+pub(crate) const YEAR_LEADS: &[&str] = &["year", "cy", "fy"];
+
+/// Whether a year can follow the [`YEAR_LEADS`] word at `i` the way
+/// [`year_words`] reads it: [`year_at`] reads digits, an apostrophe ("FY
+/// '19") or a number word, nothing else.
+pub(crate) fn may_lead_year(cx: &Cx, i: usize) -> bool {
+    let j = if cx.is_w(i + 1, "of") { i + 2 } else { i + 1 };
+    cx.t.get(j).is_some_and(|t| {
+        t.kind == Tk::Num || t.is_p('\'') || t.lex.is_some_and(|l| l.card.is_some())
+    })
+}
+
 fn year_words(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let t = &cx.tk(i);
     let key = t.key();
-    if matches!(key, "year" | "cy" | "fy") {
+    if YEAR_LEADS.contains(&key) {
         let mut j = i + 1;
         if cx.is_w(j, "of") {
             j += 1;
@@ -1506,6 +1520,12 @@ const HOLIDAYS: &[(&str, Rule)] = &[
     ("orthodox shrove monday", Rule::Orthodox(-48)),
     ("lazarus saturday", Rule::Orthodox(-8)),
 ];
+
+/// Whether a holiday name starts at token `i` ("Christmas", "the prophet's
+/// ascension"): no date starts at a word of a holiday name otherwise.
+pub(crate) fn holiday_at_name(cx: &Cx, i: usize) -> bool {
+    holiday_table().longest(cx, i).is_some()
+}
 
 fn holiday_table() -> &'static super::phrase::PhraseTable<Rule> {
     static T: std::sync::OnceLock<super::phrase::PhraseTable<Rule>> = std::sync::OnceLock::new();

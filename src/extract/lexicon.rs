@@ -54,6 +54,14 @@ pub(crate) struct Lex {
     /// words ("of", "said", "per") that grammars look at after a value's
     /// first word; the scan does not try a grammar at them.
     pub starts: bool,
+    /// Whether the word leads a currency or holiday name ("U.S.", "new").
+    pub leads_name: bool,
+    /// Whether the word starts a value only by leading a currency or holiday
+    /// name or as a unit of time ("U.S.", "world", the "s" of "'s", "week"):
+    /// it is no start word of its own, and the scan tries the grammars at it
+    /// only where a name matches or, for a unit of time, where it leads a
+    /// year ("year 1986").
+    pub narrow: bool,
     /// Whether a hedge ("about", "more than", "at least") can start here.
     pub hedge: bool,
 }
@@ -721,24 +729,24 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
     {
         entry(&mut m, &w);
     }
-    let starters = super::START_WORDS
-        .iter()
-        .map(|w| w.to_string())
-        .chain(super::measure::start_words())
-        .chain(super::date::start_words());
-    for w in starters {
-        entry(&mut m, &w).starts = true;
+    for w in super::START_WORDS {
+        entry(&mut m, w).starts = true;
+    }
+    for w in super::measure::start_words()
+        .into_iter()
+        .chain(super::date::start_words())
+    {
+        entry(&mut m, &w).leads_name = true;
     }
     for w in super::HEDGE_WORDS {
         entry(&mut m, w).hedge = true;
     }
     for v in m.values_mut() {
-        v.starts |= v.card.is_some()
-            || v.ord.is_some()
-            || v.denom.is_some()
-            || v.month > 0
-            || v.wday > 0
-            || v.dur.is_some();
+        let numeric =
+            v.card.is_some() || v.ord.is_some() || v.denom.is_some() || v.month > 0 || v.wday > 0;
+        let unit = v.dur.is_some();
+        v.narrow = !v.starts && !numeric && (v.leads_name || unit);
+        v.starts |= numeric || v.leads_name || unit;
     }
     m.into_iter()
         .map(|(k, mut v)| {
@@ -766,5 +774,19 @@ mod tests {
         assert!(lookup("fridays").unwrap().wday_plural);
         assert!(lookup("kilometers").is_some());
         assert!(lookup("xyzzy").is_none());
+    }
+
+    #[test]
+    fn narrow_start_words() {
+        for w in ["us", "u", "new", "american", "world", "s", "week", "year"] {
+            let l = lookup(w).unwrap();
+            assert!(l.starts && l.narrow, "{w}");
+        }
+        for w in ["the", "a", "in", "one", "may", "last", "second", "quarter"] {
+            let l = lookup(w).unwrap();
+            assert!(l.starts && !l.narrow, "{w}");
+        }
+        // A word that leads several names ("us$", "us dollars") leads one.
+        assert!(lookup("us").unwrap().leads_name);
     }
 }

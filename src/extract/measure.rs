@@ -1330,19 +1330,36 @@ fn time_unit(cx: &Cx, i: usize) -> Option<(DurationUnit, f64, usize)> {
     Some((u, 1.0, end))
 }
 
-/// One amount of time: (amount, unit, end).
-pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usize)> {
-    let t = cx.t.get(i)?;
-    let key = t.key();
-    // Vague and article amounts: "a month", "another day", "all-year", "few hours".
-    let lead = match key {
+/// The amount a vague or article word stands for before a unit of time:
+/// "a month", "another day", "all-year", "few hours".
+fn vague_amount(key: &str) -> Option<f64> {
+    match key {
         "a" | "an" | "another" | "whole" | "full" | "all" | "one" => Some(1.0),
         "few" | "several" | "some" => Some(3.0),
         "couple" => Some(2.0),
         "half" => Some(0.5),
         _ => None,
-    };
-    if let Some(mut v) = lead {
+    }
+}
+
+/// Whether [`one_duration`] can read at token `i`: it reads a vague amount
+/// or a cardinal first, and gives up at any other word.
+pub(crate) fn may_start_duration(cx: &Cx, i: usize) -> bool {
+    vague_amount(cx.tk(i).key()).is_some() || super::number::may_start_cardinal(cx, i)
+}
+
+/// Whether a currency name or sign starts at token `i` ("US$", "U.S.
+/// dollars", "Malaysian ringgit"): money that starts with a word other than
+/// a number word starts with one.
+pub(crate) fn currency_at(cx: &Cx, i: usize) -> bool {
+    money_table().longest(cx, i).is_some()
+}
+
+/// One amount of time: (amount, unit, end).
+pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usize)> {
+    let t = cx.t.get(i)?;
+    let key = t.key();
+    if let Some(mut v) = vague_amount(key) {
         let mut j = i + 1;
         if key == "a" && cx.is_w(j, "few") {
             v = 3.0;

@@ -633,26 +633,33 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         Tk::Word => {
             t.lex.is_some_and(|l| {
                 l.starts
-                    && (!leads_only(l.key) || starts_at(cx, i + 1))
+                    && (!l.narrow || narrow_starts(cx, i, l))
+                    && (!leads_only(l.key) || lead_followed(cx, i, l.key))
                     && (!matches!(l.key, "a" | "an") || known_at(cx, i + 1))
             }) || raw_starts(cx, i)
         }
-        Tk::Punct => {
-            !matches!(
-                t.ch,
-                ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']'
-            ) || number::leading_point(cx, i)
-        }
+        Tk::Punct => match t.ch {
+            ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']' => {
+                number::leading_point(cx, i)
+            }
+            // "($99.99)", "(555) 123-4567", "% of 10": read by branches of
+            // their own.
+            '(' | '%' | '％' => true,
+            // Elsewhere a mark starts a reading only as a currency sign or
+            // as the start of a cardinal (the other grammars start at a
+            // word or digits): most dashes, "<" and ">" start nothing.
+            _ => number::mark_may_start(cx, i) || measure::currency_at(cx, i),
+        },
     };
     if !interesting {
         // Debug builds (and so every test) check the claim that no grammar
-        // reads a value from a context word.
+        // reads a value from a context word or a passed-over mark.
         #[cfg(debug_assertions)]
-        if t.kind == Tk::Word && t.lex.is_some() {
+        if t.kind == Tk::Punct || (t.kind == Tk::Word && t.lex.is_some()) {
             let read = read_at(cx, i, hedged);
             debug_assert!(
                 read.is_none(),
-                "a value starts at {:?}, which is not marked as a start word",
+                "a value starts at {:?}, which is not marked as a start",
                 cx.raw(i)
             );
         }
@@ -684,10 +691,35 @@ fn leads_only(key: &str) -> bool {
     matches!(key, "the" | "in" | "within")
 }
 
-/// Whether token `i` is digits or a start word.
-fn starts_at(cx: &Cx, i: usize) -> bool {
-    cx.t.get(i)
-        .is_some_and(|t| t.kind == Tk::Num || t.lex.is_some_and(|l| l.starts))
+/// Whether the lead word `key` at token `i` is followed by digits or a start
+/// word that can go on its reading. "In" and "within" start only "in 2
+/// weeks", a duration after them ("in the", most of them, cannot). "The"
+/// before a word of a currency or holiday name ("the U.S.", "the new")
+/// starts only a holiday name led by "the" ("the prophet's ascension").
+fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
+    let Some(t) = cx.t.get(i + 1) else {
+        return false;
+    };
+    if t.kind == Tk::Num {
+        return true;
+    }
+    t.lex.is_some_and(|l| {
+        l.starts
+            && if key == "the" {
+                !l.narrow || l.dur.is_some() || date::holiday_at_name(cx, i)
+            } else {
+                measure::may_start_duration(cx, i + 1)
+            }
+    })
+}
+
+/// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a
+/// value: it leads a currency or holiday name that matches here, or it is a
+/// unit of time a year follows ("year 1986", not "year ."). At any other unit of time
+/// (most often the "s" of "'s") every grammar looks for a number first.
+fn narrow_starts(cx: &Cx, i: usize, l: &lexicon::Lex) -> bool {
+    (l.leads_name && (measure::currency_at(cx, i) || date::holiday_at_name(cx, i)))
+        || (l.dur.is_some() && date::YEAR_LEADS.contains(&l.key) && date::may_lead_year(cx, i))
 }
 
 /// Whether token `i` is digits, a mark or a word of the lexicon: what can

@@ -329,7 +329,7 @@ pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
 /// Whether a cardinal can start at token `i`: most words cannot (the only
 /// test [`read_cardinal`] would make of them before giving up).
 #[inline]
-fn may_start_cardinal(cx: &Cx, i: usize) -> bool {
+pub(crate) fn may_start_cardinal(cx: &Cx, i: usize) -> bool {
     match cx.t.get(i) {
         None => false,
         Some(t) if t.kind == Tk::Word => t.lex.is_some_and(|l| {
@@ -341,6 +341,23 @@ fn may_start_cardinal(cx: &Cx, i: usize) -> bool {
     }
 }
 
+/// Whether digits ("-15") or a decimal point and digits ("-.5") are glued
+/// after token `i`: what a sign needs to be read as one.
+#[inline]
+fn number_follows(cx: &Cx, i: usize) -> bool {
+    cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0))
+}
+
+/// Whether [`read_cardinal`] can read at the mark `i`: a sign before a
+/// number, a leading decimal point or a vulgar fraction. At any other mark
+/// it gives up (its other branches read digits or words).
+pub(crate) fn mark_may_start(cx: &Cx, i: usize) -> bool {
+    let t = cx.tk(i);
+    ((t.is_dash() || t.ch == '+') && number_follows(cx, i))
+        || leading_point(cx, i)
+        || vulgar(t.ch).is_some()
+}
+
 /// Sets `by_money` before every branch that reads `money` (or passes it
 /// on): a reading that leaves it unset is the same for either flag.
 #[inline(never)]
@@ -348,7 +365,7 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<
     let t = cx.t.get(i)?;
     // Signs: "-15", "minus five", "negative one".
     let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
-    let num_next = cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0));
+    let num_next = number_follows(cx, i);
     // "75 -300mm" is a range, not minus 300.
     let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
     if sign_tok && num_next && !cx.prev_joins(i) && !range_dash {
