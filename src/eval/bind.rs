@@ -286,6 +286,38 @@ fn seq_matches(pattern: &[(String, usize)], text: &[String]) -> bool {
     }
 }
 
+/// The mentions bound to the facts of one rule file in one document: only
+/// the facts that bound something are listed.
+///
+/// With hundreds of rules a document binds a handful of facts; a list with
+/// an (empty) entry per fact cost more to build and drop than the binding
+/// itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FileBindings {
+    /// (fact index, its mentions), by fact index; never an empty list.
+    bound: Vec<(usize, Vec<BoundMention>)>,
+}
+
+impl FileBindings {
+    /// The mentions bound to fact `fact` (its index in the file).
+    pub fn of(&self, fact: usize) -> &[BoundMention] {
+        match self.bound.binary_search_by_key(&fact, |(f, _)| *f) {
+            Ok(i) => &self.bound[i].1,
+            Err(_) => &[],
+        }
+    }
+
+    /// Whether no fact bound anything.
+    pub fn is_empty(&self) -> bool {
+        self.bound.is_empty()
+    }
+
+    /// The facts that bound something, by index, with their mentions.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &[BoundMention])> + '_ {
+        self.bound.iter().map(|(f, ms)| (*f, ms.as_slice()))
+    }
+}
+
 /// Every mention that binds to each fact of a file.
 pub fn bind_all(
     facts: &[Fact],
@@ -418,13 +450,11 @@ pub fn bind_all_needing(
     mentions: &[Mention],
     index: &MentionIndex,
     cx: &BindContext<'_>,
-) -> Vec<Vec<BoundMention>> {
-    // Most facts are not candidates: every one starts unbound, and only the
-    // candidates are read (facts are large, and reading hundreds of them
-    // per document, or building each empty result in the same loop, cost
-    // more than binding the few candidates).
-    let mut bound = Vec::with_capacity(facts.len());
-    bound.resize_with(facts.len(), Vec::new);
+) -> FileBindings {
+    // Most facts are not candidates: only the candidates are read (facts
+    // are large, and reading hundreds of them per document cost more than
+    // binding the few candidates).
+    let mut bound = FileBindings::default();
     let mut first_group = FirstGroupHits::default();
     for (i, _) in candidate.iter().enumerate().filter(|(_, &c)| c) {
         let (fact, need) = (&facts[i], &needs[i]);
@@ -453,12 +483,16 @@ pub fn bind_all_needing(
         if let Some(g) = group {
             first_group.start(g, cx.hits);
         }
-        bound[i] = index
+        let mentions: Vec<BoundMention> = index
             .of_kind(kind)
             .iter()
             .filter(|&&m| group.is_none() || first_group.any_within(index.sentences[m]))
             .filter_map(|&m| try_bind(fact, b, n, &mentions[m], index.sentences[m], cx).ok())
             .collect();
+        // Candidates are visited by fact index, so the list stays sorted.
+        if !mentions.is_empty() {
+            bound.bound.push((i, mentions));
+        }
     }
     bound
 }
