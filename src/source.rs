@@ -5,7 +5,7 @@
 //! owns the one conversion from a byte offset to a line and column, so the JSON
 //! report, the `short` format and miette's graphical output always agree.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -81,7 +81,9 @@ pub struct SourceFile {
     pub name: String,
     /// The whole text, shared cheaply between stages and diagnostics.
     pub text: Arc<str>,
-    line_starts: Vec<usize>,
+    /// Where each line starts, worked out on first need: most documents of
+    /// a large run have no finding, and nothing else asks for lines.
+    line_starts: OnceLock<Vec<usize>>,
     /// For a file whose text was dropped: the spans a report still needs
     /// (see [`crate::excerpt`]). `text` is then empty.
     retained: Option<Arc<Retained>>,
@@ -90,15 +92,21 @@ pub struct SourceFile {
 impl SourceFile {
     /// Wraps `text` and indexes its line starts.
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
-        let text: Arc<str> = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceFile {
             name: name.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: OnceLock::new(),
             retained: None,
         }
+    }
+
+    /// Where each line starts.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     /// A copy that keeps only `spans` (their words, positions and lines) and
@@ -108,7 +116,7 @@ impl SourceFile {
         SourceFile {
             name: self.name.clone(),
             text: Arc::from(""),
-            line_starts: vec![0],
+            line_starts: OnceLock::new(),
             retained: Some(Arc::new(Retained::new(self, spans))),
         }
     }
@@ -124,8 +132,9 @@ impl SourceFile {
             return r.line_col(offset);
         }
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = line_starts[line];
         // Offsets produced by factlint are always on char boundaries; be lenient anyway.
         let column = self.text[start..]
             .char_indices()
@@ -152,9 +161,9 @@ impl SourceFile {
             return r.line_span(offset);
         }
         let lc = self.line_col(offset);
-        let start = self.line_starts[lc.line - 1];
-        let end = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let start = line_starts[lc.line - 1];
+        let end = line_starts
             .get(lc.line)
             .map(|&s| s - 1)
             .unwrap_or(self.text.len());

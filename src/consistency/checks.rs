@@ -209,7 +209,15 @@ pub(super) fn first_since(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
         let Some(sentence) = sentence_of(v.sentences, m.span) else {
             continue;
         };
-        let before = words_before(v.text, sentence, m.span.start, 3);
+        // A year needs only the word before it ("since"); a span of years
+        // the three before it ("in", "past/last the in"). Reading and
+        // lowercasing words nobody looks at was most of this check.
+        let wanted = if matches!(m.value, Value::Date { .. }) {
+            1
+        } else {
+            3
+        };
+        let before = words_before(v.text, sentence, m.span.start, wanted);
         match &m.value {
             Value::Date { date } if date.precision() == Precision::Year => {
                 if before.first().map(String::as_str) != Some("since") {

@@ -63,7 +63,7 @@ impl DocumentFacts {
                     let Some(Some(bound)) = result.bindings.get(fi) else {
                         continue;
                     };
-                    for (i, b) in bound.iter().enumerate() {
+                    for (i, b) in bound.iter() {
                         if b.iter().any(|bm| bm.mention.span == m.span) {
                             facts.push(file.facts[i].name.clone());
                         }

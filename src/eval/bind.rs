@@ -286,6 +286,38 @@ fn seq_matches(pattern: &[(String, usize)], text: &[String]) -> bool {
     }
 }
 
+/// The mentions bound to the facts of one rule file in one document: only
+/// the facts that bound something are listed.
+///
+/// With hundreds of rules a document binds a handful of facts; a list with
+/// an (empty) entry per fact cost more to build and drop than the binding
+/// itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FileBindings {
+    /// (fact index, its mentions), by fact index; never an empty list.
+    bound: Vec<(usize, Vec<BoundMention>)>,
+}
+
+impl FileBindings {
+    /// The mentions bound to fact `fact` (its index in the file).
+    pub fn of(&self, fact: usize) -> &[BoundMention] {
+        match self.bound.binary_search_by_key(&fact, |(f, _)| *f) {
+            Ok(i) => &self.bound[i].1,
+            Err(_) => &[],
+        }
+    }
+
+    /// Whether no fact bound anything.
+    pub fn is_empty(&self) -> bool {
+        self.bound.is_empty()
+    }
+
+    /// The facts that bound something, by index, with their mentions.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &[BoundMention])> + '_ {
+        self.bound.iter().map(|(f, ms)| (*f, ms.as_slice()))
+    }
+}
+
 /// Every mention that binds to each fact of a file.
 pub fn bind_all(
     facts: &[Fact],
@@ -418,13 +450,12 @@ pub fn bind_all_needing(
     mentions: &[Mention],
     index: &MentionIndex,
     cx: &BindContext<'_>,
-) -> Vec<Vec<BoundMention>> {
-    // Most facts are not candidates: every one starts unbound, and only the
-    // candidates are read (facts are large, and reading hundreds of them
-    // per document, or building each empty result in the same loop, cost
-    // more than binding the few candidates).
-    let mut bound = Vec::with_capacity(facts.len());
-    bound.resize_with(facts.len(), Vec::new);
+) -> FileBindings {
+    // Most facts are not candidates: only the candidates are read (facts
+    // are large, and reading hundreds of them per document cost more than
+    // binding the few candidates).
+    let mut bound = FileBindings::default();
+    let mut first_group = FirstGroupHits::default();
     for (i, _) in candidate.iter().enumerate().filter(|(_, &c)| c) {
         let (fact, need) = (&facts[i], &needs[i]);
         let FactSource::Binder(b) = &fact.source else {
@@ -448,20 +479,72 @@ pub fn bind_all_needing(
         // A mention binds only with a keyword of the first group in its
         // window, which lies in its sentence: most mentions fail that, and
         // are turned away here without the rest of `try_bind`.
-        let first_group = n.all_of.first();
-        bound[i] = index
+        let group = n.all_of.first();
+        if let Some(g) = group {
+            first_group.start(g, cx.hits);
+        }
+        let mentions: Vec<BoundMention> = index
             .of_kind(kind)
             .iter()
-            .filter(|&&m| {
-                first_group.is_none_or(|g| {
-                    g.iter()
-                        .any(|&id| cx.find(id, index.sentences[m]).is_some())
-                })
-            })
+            .filter(|&&m| group.is_none() || first_group.any_within(index.sentences[m]))
             .filter_map(|&m| try_bind(fact, b, n, &mentions[m], index.sentences[m], cx).ok())
             .collect();
+        // Candidates are visited by fact index, so the list stays sorted.
+        if !mentions.is_empty() {
+            bound.bound.push((i, mentions));
+        }
     }
     bound
+}
+
+/// The hits of one fact's first keyword group, read with a cursor per
+/// keyword: answers [`BindContext::find`] for "any of the group" over a
+/// run of ranges that mostly move forward.
+///
+/// The mentions of a kind come in text order, so their sentences do too: a
+/// cursor that only moves forward replaces a binary search per mention and
+/// keyword (nine in ten mentions are turned away here, so this test ran
+/// for every mention of the kind of every candidate fact). A range that
+/// starts before the previous one restarts the cursors, so the answer never
+/// depends on the order.
+#[derive(Default)]
+struct FirstGroupHits<'h> {
+    /// Per keyword of the group: its hits, and the first that does not
+    /// start before the last range asked about.
+    cursors: Vec<(&'h [Span], usize)>,
+    /// Where the last range asked about starts.
+    last_start: usize,
+}
+
+impl<'h> FirstGroupHits<'h> {
+    /// Starts over with the keywords of `group`.
+    fn start(&mut self, group: &[Option<KeywordId>], hits: &'h KeywordHits) {
+        self.cursors.clear();
+        self.cursors.extend(
+            group
+                .iter()
+                .map(|&id| (id.map_or(&[][..], |id| hits.of(id)), 0)),
+        );
+        self.last_start = 0;
+    }
+
+    /// Whether a hit of some keyword of the group lies within `range`: the
+    /// first hit starting at or after its start ends inside it, as
+    /// [`KeywordHits::any_within`] has it.
+    fn any_within(&mut self, range: Span) -> bool {
+        if range.start < self.last_start {
+            for (_, at) in &mut self.cursors {
+                *at = 0;
+            }
+        }
+        self.last_start = range.start;
+        self.cursors.iter_mut().any(|(hits, at)| {
+            while hits.get(*at).is_some_and(|h| h.start < range.start) {
+                *at += 1;
+            }
+            hits.get(*at).is_some_and(|h| h.end <= range.end)
+        })
+    }
 }
 
 /// The facts of a rule set indexed by keyword, so that a document's facts

@@ -31,7 +31,8 @@ use crate::extract::Mention;
 use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
 use crate::source::Span;
 
-use bind::{bind_all_needing, BindContext, BoundMention, FactsByKeyword, MentionIndex, Needs};
+pub use bind::FileBindings;
+use bind::{bind_all_needing, BindContext, FactsByKeyword, MentionIndex, Needs};
 use keywords::KeywordIndex;
 use measure::Measure;
 
@@ -160,8 +161,8 @@ pub struct DocumentResult {
     pub document: usize,
     /// Its weight in agreements (front matter `trust`, default 1).
     pub trust: f64,
-    /// Per rule file (None: out of scope), per fact: the bound mentions.
-    pub bindings: Vec<Option<Vec<Vec<BoundMention>>>>,
+    /// Per rule file (None: out of scope): the bound mentions of its facts.
+    pub bindings: Vec<Option<FileBindings>>,
     /// The assertions' outcomes, in rule-file then statement order.
     pub outcomes: Vec<Outcome>,
     /// Outcomes left out of `outcomes` (see [`Evaluator::elide_unstated`]):
@@ -308,7 +309,8 @@ impl<'a> Evaluator<'a> {
                     .iter()
                     .map(|st| match st {
                         Statement::Assert(a) if names_no_fact(&a.comparison) => {
-                            let (sets, text) = ev.expected(file, &[], &a.comparison);
+                            let (sets, text) =
+                                ev.expected(file, &FileBindings::default(), &a.comparison);
                             Some((sets, Arc::from(text)))
                         }
                         _ => None,
@@ -424,7 +426,7 @@ impl<'a> Evaluator<'a> {
                     outcomes.push(o);
                 }
             };
-            if self.elide_unstated && bound.iter().all(Vec::is_empty) {
+            if self.elide_unstated && bound.is_empty() {
                 // Nothing bound (most files in most documents): only the
                 // assertions naming no fact can have values; the others are
                 // not stated.
@@ -443,7 +445,7 @@ impl<'a> Evaluator<'a> {
                     // No value for the left-hand side: not stated, no candidates.
                     let may_have_values = self.lhs_needs[fi][si]
                         .as_ref()
-                        .is_some_and(|facts| facts.iter().all(|&f| !bound[f].is_empty()));
+                        .is_some_and(|facts| facts.iter().all(|&f| !bound.of(f).is_empty()));
                     if self.elide_unstated && !may_have_values {
                         not_stated += 1;
                         continue;
@@ -496,7 +498,7 @@ impl<'a> Evaluator<'a> {
     fn values(
         &self,
         file: &RuleFile,
-        bound: &[Vec<BoundMention>],
+        bound: &FileBindings,
         e: &Expr,
         depth: usize,
     ) -> Vec<(Measure, Vec<Evidence>)> {
@@ -506,7 +508,8 @@ impl<'a> Evaluator<'a> {
             ExprNode::Fact(FactId(i)) => {
                 let fact = &file.facts[*i];
                 match &fact.source {
-                    FactSource::Binder(_) => bound[*i]
+                    FactSource::Binder(_) => bound
+                        .of(*i)
                         .iter()
                         .map(|b| {
                             let ev = Evidence {
@@ -572,7 +575,7 @@ impl<'a> Evaluator<'a> {
         rule: StatementRef,
         document: usize,
         file: &RuleFile,
-        bound: &[Vec<BoundMention>],
+        bound: &FileBindings,
         a: &Assertion,
         printed: &mut Vec<(Measure, String)>,
     ) -> Outcome {
@@ -654,7 +657,7 @@ impl<'a> Evaluator<'a> {
     fn expected(
         &self,
         file: &RuleFile,
-        bound: &[Vec<BoundMention>],
+        bound: &FileBindings,
         c: &Comparison,
     ) -> (Vec<Expected>, String) {
         match c {

@@ -280,8 +280,7 @@ impl Worker<'_> {
                 .bindings
                 .iter()
                 .flatten()
-                .flatten()
-                .flatten()
+                .flat_map(|file| file.iter().flat_map(|(_, bound)| bound))
                 .map(|b| b.mention.span);
             let digested = result
                 .grounding
