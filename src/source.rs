@@ -281,6 +281,44 @@ impl miette::SourceCode for Prose {
     }
 }
 
+/// Random texts for property tests of code that reads a span of a text.
+#[cfg(test)]
+pub(crate) mod arbitrary {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRng, TestRunner};
+
+    use super::Span;
+
+    /// Texts of up to `most` of `pieces`, each with a range of it that
+    /// starts and ends at character boundaries.
+    pub(crate) fn text_and_range(
+        pieces: &'static [&'static str],
+        most: usize,
+    ) -> impl Strategy<Value = (String, Span)> {
+        prop::collection::vec(prop::sample::select(pieces), 0..=most).prop_flat_map(|pieces| {
+            let text = pieces.concat();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let pick = prop::sample::select(bounds);
+            (Just(text), pick.clone(), pick)
+                .prop_map(|(text, a, b)| (text, Span::new(a.min(b), a.max(b))))
+        })
+    }
+
+    /// A runner of `cases` cases with a fixed seed, so that a run in CI
+    /// tries the same cases as a run here.
+    pub(crate) fn runner(cases: u32) -> TestRunner {
+        let config = Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        };
+        let rng = TestRng::deterministic_rng(config.rng_algorithm);
+        TestRunner::new_with_rng(config, rng)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

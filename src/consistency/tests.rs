@@ -121,39 +121,22 @@ fn percentages_and_their_parts() {
 
 #[test]
 fn last_words_are_the_last_of_words() {
-    let pieces = [
+    const PIECES: &[&str] = &[
         "a", "B", "7", "é", "한", " ", "  ", "-", "'", "’", ".", ",", "\n", "(", "x-y", "o'", "--",
     ];
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    for _ in 0..20_000 {
-        let len = (next() % 16) as usize;
-        let text: String = (0..len)
-            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-            .collect();
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
-        let a = bounds[(next() % bounds.len() as u64) as usize];
-        let b = bounds[(next() % bounds.len() as u64) as usize];
-        let range = Span::new(a.min(b), a.max(b));
-        for n in 0..4 {
-            let want: Vec<&str> = text::words(&text, range)
-                .into_iter()
-                .rev()
-                .take(n)
-                .map(|(_, w)| w)
-                .collect();
-            assert_eq!(
-                text::last_words(&text, range, n),
-                want,
-                "{text:?} {range:?} {n}"
-            );
-        }
-    }
+    let strategy = crate::source::arbitrary::text_and_range(PIECES, 15);
+    crate::source::arbitrary::runner(20_000)
+        .run(&strategy, |(text, range)| {
+            for n in 0..4 {
+                let want: Vec<&str> = text::words(&text, range)
+                    .into_iter()
+                    .rev()
+                    .take(n)
+                    .map(|(_, w)| w)
+                    .collect();
+                proptest::prop_assert_eq!(text::last_words(&text, range, n), want, "{}", n);
+            }
+            Ok(())
+        })
+        .unwrap();
 }
