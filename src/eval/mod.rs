@@ -256,21 +256,9 @@ impl<'a> Evaluator<'a> {
                     .count()
             })
             .collect();
-        let lhs_needs: Vec<Vec<Option<Box<[usize]>>>> = rules
-            .files
-            .iter()
-            .map(|file| {
-                file.statements
-                    .iter()
-                    .map(|st| match st {
-                        Statement::Assert(a) => {
-                            lhs_needs(file, &a.lhs, 0).map(Vec::into_boxed_slice)
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .collect();
+        let lhs_needs = per_assertion(rules, |file, a| {
+            lhs_needs(file, &a.lhs, 0).map(Vec::into_boxed_slice)
+        });
         let unbound_asserts = rules
             .files
             .iter()
@@ -301,23 +289,12 @@ impl<'a> Evaluator<'a> {
                 .map(|f| f.facts.iter().map(|x| Arc::from(x.name.as_str())).collect())
                 .collect(),
         };
-        ev.fixed = rules
-            .files
-            .iter()
-            .map(|file| {
-                file.statements
-                    .iter()
-                    .map(|st| match st {
-                        Statement::Assert(a) if names_no_fact(&a.comparison) => {
-                            let (sets, text) =
-                                ev.expected(file, &FileBindings::default(), &a.comparison);
-                            Some((sets, Arc::from(text)))
-                        }
-                        _ => None,
-                    })
-                    .collect()
+        ev.fixed = per_assertion(rules, |file, a| {
+            names_no_fact(&a.comparison).then(|| {
+                let (sets, text) = ev.expected(file, &FileBindings::default(), &a.comparison);
+                (sets, Arc::from(text))
             })
-            .collect();
+        });
         ev
     }
 
@@ -756,6 +733,28 @@ mod agree;
 
 fn severity_name<S: serde::Serializer>(s: &Severity, ser: S) -> Result<S::Ok, S::Error> {
     ser.serialize_str(s.name())
+}
+
+/// A value per statement of each rule file, worked out from each `assert`
+/// (`None` for other statements): tables the evaluator indexes by file and
+/// statement.
+fn per_assertion<T>(
+    rules: &RuleSet,
+    mut of: impl FnMut(&RuleFile, &Assertion) -> Option<T>,
+) -> Vec<Vec<Option<T>>> {
+    rules
+        .files
+        .iter()
+        .map(|file| {
+            file.statements
+                .iter()
+                .map(|st| match st {
+                    Statement::Assert(a) => of(file, a),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Whether the expected side of a comparison names no fact (so it is the
