@@ -694,8 +694,9 @@ fn leads_only(key: &str) -> bool {
 /// Whether the lead word `key` at token `i` is followed by digits or a start
 /// word that can go on its reading. "In" and "within" start only "in 2
 /// weeks", a duration after them ("in the", most of them, cannot). "The"
-/// before a word of a currency or holiday name ("the U.S.", "the new")
-/// starts only a holiday name led by "the" ("the prophet's ascension").
+/// leads only the dates [`date::may_follow_the`] lists ("the 3rd", "the
+/// last Sunday of March", "the day after tomorrow"), not "the next", "the
+/// past" nor "the U.S.".
 fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     let Some(t) = cx.t.get(i + 1) else {
         return false;
@@ -703,14 +704,11 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     if t.kind == Tk::Num {
         return true;
     }
-    t.lex.is_some_and(|l| {
-        l.starts
-            && if key == "the" {
-                !l.narrow || l.dur.is_some() || date::holiday_at_name(cx, i)
-            } else {
-                measure::may_start_duration(cx, i + 1)
-            }
-    })
+    if key == "the" {
+        return date::may_follow_the(cx, i);
+    }
+    t.lex
+        .is_some_and(|l| l.starts && measure::may_start_duration(cx, i + 1))
 }
 
 /// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a
