@@ -687,8 +687,23 @@ fn raw_starts(cx: &Cx, i: usize) -> bool {
 /// word or digits: "the 3rd", "the day after tomorrow", "the ides of March",
 /// "in 2 weeks", "within a few days". Alone they are the commonest words of
 /// English text, and trying every grammar at each cost more than the rest.
+/// The vague amounts of [`measure::vague_only`] ("all", "some",
+/// "several") are lead words too: they start only "all day", "several weeks".
 fn leads_only(key: &str) -> bool {
-    matches!(key, "the" | "in" | "within")
+    matches!(
+        key,
+        "the"
+            | "in"
+            | "within"
+            | "another"
+            | "whole"
+            | "full"
+            | "all"
+            | "few"
+            | "several"
+            | "some"
+            | "couple"
+    )
 }
 
 /// Whether the lead word `key` at token `i` is followed by digits or a start
@@ -698,6 +713,9 @@ fn leads_only(key: &str) -> bool {
 /// last Sunday of March", "the day after tomorrow"), not "the next", "the
 /// past" nor "the U.S.".
 fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
+    if measure::vague_only(key) {
+        return vague_starts(cx, i);
+    }
     let Some(t) = cx.t.get(i + 1) else {
         return false;
     };
@@ -709,6 +727,19 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     }
     t.lex
         .is_some_and(|l| l.starts && measure::may_start_duration(cx, i + 1))
+}
+
+/// Whether the [`measure::vague_only`] word at `i` can start a value: only
+/// `one_duration` reads at it (no date, number or measure grammar names
+/// these words), unless it also starts a cardinal or leads a currency or
+/// holiday name that matches here.
+fn vague_starts(cx: &Cx, i: usize) -> bool {
+    measure::vague_unit_follows(cx, i)
+        || number::may_start_cardinal(cx, i)
+        || cx
+            .tk(i)
+            .lex
+            .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l))
 }
 
 /// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a
