@@ -1164,6 +1164,29 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     None
 }
 
+/// Whether a date led by "this" at `i` can go on at the next token. Of the
+/// grammars only [`relative_word`] reads at "this" (the others start with a
+/// number, a currency or words of their own), and after an optional "past",
+/// "coming" or "upcoming" it reads on only at "year", "yr", "month",
+/// "calendar", "week", a weekday, a month or a holiday name (whose first
+/// word [`start_words`] lists, so it leads_name): not "this is", "this
+/// government".
+pub(crate) fn may_follow_this(cx: &Cx, i: usize) -> bool {
+    let mut j = i + 1;
+    if matches!(
+        cx.t.get(j).map_or("", |t| t.key()),
+        "past" | "coming" | "upcoming"
+    ) {
+        j += 1;
+    }
+    cx.t.get(j).and_then(|t| t.lex).is_some_and(|l| {
+        matches!(l.key, "year" | "yr" | "month" | "calendar" | "week")
+            || l.wday > 0
+            || l.month > 0
+            || l.leads_name
+    })
+}
+
 /// Whether a date led by "the" at `i` can go on at token `i + 1`. Four
 /// grammars read past a leading "the": [`day_first`] a day ([`day_at`]:
 /// digits, or an ordinal or number in words, which [`ordinal`] and [`words`]

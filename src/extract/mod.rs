@@ -693,6 +693,7 @@ fn leads_only(key: &str) -> bool {
     matches!(
         key,
         "the"
+            | "this"
             | "in"
             | "within"
             | "another"
@@ -715,6 +716,15 @@ fn leads_only(key: &str) -> bool {
 fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     if measure::vague_only(key) {
         return vague_starts(cx, i);
+    }
+    // No currency or holiday name starts with "this"; the second test
+    // keeps the gate exact should a table ever gain one.
+    if key == "this" {
+        return date::may_follow_this(cx, i)
+            || cx
+                .tk(i)
+                .lex
+                .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l));
     }
     let Some(t) = cx.t.get(i + 1) else {
         return false;
