@@ -714,29 +714,29 @@ fn leads_only(key: &str) -> bool {
 /// last Sunday of March", "the day after tomorrow"), not "the next", "the
 /// past" nor "the U.S.".
 fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
-    if measure::vague_only(key) {
-        return vague_starts(cx, i);
+    // One match on the key: the lead words are the commonest start words,
+    // and testing each gate's word list in turn cost more than the gates.
+    match key {
+        "the" => date::may_follow_the(cx, i),
+        // No currency or holiday name starts with "this"; the second test
+        // keeps the gate exact should a table ever gain one.
+        "this" => {
+            date::may_follow_this(cx, i)
+                || cx
+                    .tk(i)
+                    .lex
+                    .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l))
+        }
+        "in" | "within" => cx.t.get(i + 1).is_some_and(|t| {
+            t.kind == Tk::Num
+                || t.lex
+                    .is_some_and(|l| l.starts && measure::may_start_duration(cx, i + 1))
+        }),
+        _ => {
+            debug_assert!(measure::vague_only(key), "{key} is no lead word");
+            vague_starts(cx, i)
+        }
     }
-    // No currency or holiday name starts with "this"; the second test
-    // keeps the gate exact should a table ever gain one.
-    if key == "this" {
-        return date::may_follow_this(cx, i)
-            || cx
-                .tk(i)
-                .lex
-                .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l));
-    }
-    let Some(t) = cx.t.get(i + 1) else {
-        return false;
-    };
-    if t.kind == Tk::Num {
-        return true;
-    }
-    if key == "the" {
-        return date::may_follow_the(cx, i);
-    }
-    t.lex
-        .is_some_and(|l| l.starts && measure::may_start_duration(cx, i + 1))
 }
 
 /// Whether the [`measure::vague_only`] word at `i` can start a value: only
