@@ -1179,12 +1179,28 @@ pub(crate) fn may_follow_this(cx: &Cx, i: usize) -> bool {
     ) {
         j += 1;
     }
+    modifier_goes_on(cx, j)
+}
+
+/// Whether [`relative_word`] reads on after its modifier ("this", "last")
+/// at token `j`: "year", "yr", "month", "calendar", "week", a weekday, a
+/// month or a holiday name (whose first word leads_name).
+fn modifier_goes_on(cx: &Cx, j: usize) -> bool {
     cx.t.get(j).and_then(|t| t.lex).is_some_and(|l| {
         matches!(l.key, "year" | "yr" | "month" | "calendar" | "week")
             || l.wday > 0
             || l.month > 0
             || l.leads_name
     })
+}
+
+/// Whether a date led by "last" at `i` can go on at the next token. Only
+/// [`relative_word`] reads at "last" ("last" is no number word): as
+/// [`nth_weekday_of`], which wants a weekday or "day" next ("last Sunday of
+/// March", "last day of May"), or as a modifier ([`modifier_goes_on`]):
+/// not "last session", "last two".
+pub(crate) fn may_follow_last(cx: &Cx, i: usize) -> bool {
+    cx.is_w(i + 1, "day") || modifier_goes_on(cx, i + 1)
 }
 
 /// Whether a date led by "the" at `i` can go on at token `i + 1`. Four

@@ -694,6 +694,7 @@ fn leads_only(key: &str) -> bool {
         key,
         "the"
             | "this"
+            | "last"
             | "in"
             | "within"
             | "another"
@@ -707,25 +708,32 @@ fn leads_only(key: &str) -> bool {
     )
 }
 
-/// Whether the lead word `key` at token `i` is followed by digits or a start
-/// word that can go on its reading. "In" and "within" start only "in 2
-/// weeks", a duration after them ("in the", most of them, cannot). "The"
-/// leads only the dates [`date::may_follow_the`] lists ("the 3rd", "the
-/// last Sunday of March", "the day after tomorrow"), not "the next", "the
-/// past" nor "the U.S.".
+/// Whether the lead word `key` at token `i` is followed by what can go on
+/// its reading. "In" and "within" start only "in 2 weeks", a duration after
+/// them ("in the", most of them, cannot). "The", "this" and "last" lead only
+/// the dates [`date::may_follow_the`], [`date::may_follow_this`] and
+/// [`date::may_follow_last`] list ("the 3rd", "this week", "last Sunday of
+/// March"), the vague amounts only a duration ([`vague_starts`]).
 fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     // One match on the key: the lead words are the commonest start words,
     // and testing each gate's word list in turn cost more than the gates.
     match key {
         "the" => date::may_follow_the(cx, i),
-        // No currency or holiday name starts with "this"; the second test
-        // keeps the gate exact should a table ever gain one.
+        // No currency or holiday name starts with "this" or "last", nor is
+        // "last" a number word; the second test keeps each gate exact
+        // should that change.
         "this" => {
             date::may_follow_this(cx, i)
                 || cx
                     .tk(i)
                     .lex
                     .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l))
+        }
+        "last" => {
+            date::may_follow_last(cx, i)
+                || cx.tk(i).lex.is_some_and(|l| {
+                    number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
+                })
         }
         "in" | "within" => cx.t.get(i + 1).is_some_and(|t| {
             t.kind == Tk::Num
