@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use jiff::Span as JSpan;
 
 use super::measure::one_duration;
-use super::number::{ordinal, words};
+use super::number::{may_start_words, ordinal, words};
 use super::token::Tk;
 use super::{Cx, Tense};
 use crate::quantity::{DateValue, DurationUnit, Value};
@@ -1162,6 +1162,74 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
         return Some((e, dv(hd)));
     }
     None
+}
+
+/// Whether a date led by "this" at `i` can go on at the next token. Of the
+/// grammars only [`relative_word`] reads at "this" (the others start with a
+/// number, a currency or words of their own), and after an optional "past",
+/// "coming" or "upcoming" it reads on only at "year", "yr", "month",
+/// "calendar", "week", a weekday, a month or a holiday name (whose first
+/// word [`start_words`] lists, so it leads_name): not "this is", "this
+/// government".
+pub(crate) fn may_follow_this(cx: &Cx, i: usize) -> bool {
+    let mut j = i + 1;
+    if matches!(
+        cx.t.get(j).map_or("", |t| t.key()),
+        "past" | "coming" | "upcoming"
+    ) {
+        j += 1;
+    }
+    modifier_goes_on(cx, j)
+}
+
+/// Whether [`relative_word`] reads on after its modifier ("this", "last")
+/// at token `j`: "year", "yr", "month", "calendar", "week", a weekday, a
+/// month or a holiday name (whose first word leads_name).
+fn modifier_goes_on(cx: &Cx, j: usize) -> bool {
+    cx.t.get(j).and_then(|t| t.lex).is_some_and(|l| {
+        matches!(l.key, "year" | "yr" | "month" | "calendar" | "week")
+            || l.wday > 0
+            || l.month > 0
+            || l.leads_name
+    })
+}
+
+/// Whether a date led by "last" at `i` can go on at the next token. Only
+/// [`relative_word`] reads at "last" ("last" is no number word): as
+/// [`nth_weekday_of`], which wants a weekday or "day" next ("last Sunday of
+/// March", "last day of May"), or as a modifier ([`modifier_goes_on`]):
+/// not "last session", "last two".
+pub(crate) fn may_follow_last(cx: &Cx, i: usize) -> bool {
+    cx.is_w(i + 1, "day") || modifier_goes_on(cx, i + 1)
+}
+
+/// Whether a date led by "the" at `i` can go on at token `i + 1`. Four
+/// grammars read past a leading "the": [`day_first`] a day ([`day_at`]:
+/// digits, or an ordinal or number in words, which [`ordinal`] and [`words`]
+/// start only at a word [`may_start_words`] accepts), [`nth_weekday_of`]
+/// "last" or an ordinal, [`relative_word`] "ides" or "day", and [`holiday`]
+/// a name led by "the", whose second word [`start_words`] lists (so it
+/// [`super::lexicon::Lex::leads_name`]).
+/// No other grammar reads at "the": the rest start with a number, a currency
+/// (no currency name starts with "the") or a word of their own.
+pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
+    let Some(t) = cx.t.get(i + 1) else {
+        return false;
+    };
+    match t.kind {
+        Tk::Num => true,
+        Tk::Punct => false,
+        Tk::Word => match t.lex {
+            Some(l) => {
+                matches!(l.key, "last" | "day" | "ides")
+                    || may_start_words(l, true)
+                    || (l.leads_name && holiday_at_name(cx, i))
+            }
+            // "ides" is in the lexicon; this only keeps the test as
+            // `relative_word` makes it, by the raw text.
+            None => t.end - t.start == 4 && raw_in(cx, i + 1, &["ides"]),
+        },
+    }
 }
 
 /// "first tuesday of october [2014]", "last Monday of March", "the first

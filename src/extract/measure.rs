@@ -1348,6 +1348,30 @@ pub(crate) fn may_start_duration(cx: &Cx, i: usize) -> bool {
     vague_amount(cx.tk(i).key()).is_some() || super::number::may_start_cardinal(cx, i)
 }
 
+/// The vague amounts that start no cardinal ("all", "several", "couple"):
+/// at one of them a value starts only as [`one_duration`] reads it.
+pub(crate) fn vague_only(key: &str) -> bool {
+    vague_amount(key).is_some() && !matches!(key, "one" | "a" | "an" | "half")
+}
+
+/// Whether [`one_duration`] can read at the [`vague_only`] word at `i`: it
+/// takes "of" after "couple" and a glued dash after "all", "full" and
+/// "whole", then needs a unit of time ("all day", "a couple of weeks",
+/// "full-year"); before anything else it gives up.
+pub(crate) fn vague_unit_follows(cx: &Cx, i: usize) -> bool {
+    let key = cx.tk(i).key();
+    let mut j = i + 1;
+    if key == "couple" && cx.is_w(j, "of") {
+        j += 1;
+    }
+    if cx.t.get(j).is_some_and(|t| t.is_dash() && !t.ws) && matches!(key, "all" | "full" | "whole")
+    {
+        j += 1;
+    }
+    cx.t.get(j)
+        .is_some_and(|t| t.lex.is_some_and(|l| l.dur.is_some()))
+}
+
 /// Whether a currency name or sign starts at token `i` ("US$", "U.S.
 /// dollars", "Malaysian ringgit"): money that starts with a word other than
 /// a number word starts with one.

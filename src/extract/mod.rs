@@ -687,30 +687,77 @@ fn raw_starts(cx: &Cx, i: usize) -> bool {
 /// word or digits: "the 3rd", "the day after tomorrow", "the ides of March",
 /// "in 2 weeks", "within a few days". Alone they are the commonest words of
 /// English text, and trying every grammar at each cost more than the rest.
+/// The vague amounts of [`measure::vague_only`] ("all", "some",
+/// "several") are lead words too: they start only "all day", "several weeks".
 fn leads_only(key: &str) -> bool {
-    matches!(key, "the" | "in" | "within")
+    matches!(
+        key,
+        "the"
+            | "this"
+            | "last"
+            | "in"
+            | "within"
+            | "another"
+            | "whole"
+            | "full"
+            | "all"
+            | "few"
+            | "several"
+            | "some"
+            | "couple"
+    )
 }
 
-/// Whether the lead word `key` at token `i` is followed by digits or a start
-/// word that can go on its reading. "In" and "within" start only "in 2
-/// weeks", a duration after them ("in the", most of them, cannot). "The"
-/// before a word of a currency or holiday name ("the U.S.", "the new")
-/// starts only a holiday name led by "the" ("the prophet's ascension").
+/// Whether the lead word `key` at token `i` is followed by what can go on
+/// its reading. "In" and "within" start only "in 2 weeks", a duration after
+/// them ("in the", most of them, cannot). "The", "this" and "last" lead only
+/// the dates [`date::may_follow_the`], [`date::may_follow_this`] and
+/// [`date::may_follow_last`] list ("the 3rd", "this week", "last Sunday of
+/// March"), the vague amounts only a duration ([`vague_starts`]).
 fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
-    let Some(t) = cx.t.get(i + 1) else {
-        return false;
-    };
-    if t.kind == Tk::Num {
-        return true;
+    // One match on the key: the lead words are the commonest start words,
+    // and testing each gate's word list in turn cost more than the gates.
+    match key {
+        "the" => date::may_follow_the(cx, i),
+        // No currency or holiday name starts with "this" or "last", nor is
+        // "last" a number word; the second test keeps each gate exact
+        // should that change.
+        "this" => {
+            date::may_follow_this(cx, i)
+                || cx
+                    .tk(i)
+                    .lex
+                    .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l))
+        }
+        "last" => {
+            date::may_follow_last(cx, i)
+                || cx.tk(i).lex.is_some_and(|l| {
+                    number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
+                })
+        }
+        "in" | "within" => cx.t.get(i + 1).is_some_and(|t| {
+            t.kind == Tk::Num
+                || t.lex
+                    .is_some_and(|l| l.starts && measure::may_start_duration(cx, i + 1))
+        }),
+        _ => {
+            debug_assert!(measure::vague_only(key), "{key} is no lead word");
+            vague_starts(cx, i)
+        }
     }
-    t.lex.is_some_and(|l| {
-        l.starts
-            && if key == "the" {
-                !l.narrow || l.dur.is_some() || date::holiday_at_name(cx, i)
-            } else {
-                measure::may_start_duration(cx, i + 1)
-            }
-    })
+}
+
+/// Whether the [`measure::vague_only`] word at `i` can start a value: only
+/// `one_duration` reads at it (no date, number or measure grammar names
+/// these words), unless it also starts a cardinal or leads a currency or
+/// holiday name that matches here.
+fn vague_starts(cx: &Cx, i: usize) -> bool {
+    measure::vague_unit_follows(cx, i)
+        || number::may_start_cardinal(cx, i)
+        || cx
+            .tk(i)
+            .lex
+            .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l))
 }
 
 /// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a

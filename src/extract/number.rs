@@ -744,6 +744,16 @@ fn follows(prev: Option<Lvl>, next: Lvl, v: f64) -> bool {
     }
 }
 
+/// Whether [`words`] can read at a word with lexicon entry `l`: only a
+/// number word (an ordinal with `allow_ord`), "half", "quarter", "a" or "an"
+/// starts a number in words.
+#[inline]
+pub(crate) fn may_start_words(l: &super::lexicon::Lex, allow_ord: bool) -> bool {
+    l.card.is_some()
+        || (allow_ord && l.ord.is_some())
+        || matches!(l.key, "half" | "quarter" | "a" | "an")
+}
+
 /// A number in words, cardinal or (when `allow_ord`) ending in an ordinal
 /// word: "one hundred and five", "twenty-first", "a dozen", "two thirds".
 ///
@@ -754,10 +764,7 @@ pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     // Only a number word (or "half", "quarter", "a", "an") starts one: leave
     // at once at any other token, as most are.
     let l = cx.t.get(i).filter(|t| t.kind == Tk::Word)?.lex?;
-    if l.card.is_none()
-        && !(allow_ord && l.ord.is_some())
-        && !matches!(l.key, "half" | "quarter" | "a" | "an")
-    {
+    if !may_start_words(l, allow_ord) {
         return None;
     }
     let slot = &cx.words_memo[usize::from(allow_ord)];
