@@ -72,14 +72,7 @@ fn extract_with(text: &str, options: &ExtractOptions, toks: &mut Vec<Tok>) -> Ve
         let end = chunk_end(text, start);
         let chunk = &text[start..end];
         token::tokenize(chunk, toks);
-        let cx = Cx {
-            text: chunk,
-            t: toks,
-            reference: options.reference_date,
-            digits_memo: Default::default(),
-            cardinal_memo: Default::default(),
-            words_memo: Default::default(),
-        };
+        let cx = Cx::new(chunk, toks, options.reference_date);
         scan(&cx, start, &mut out);
         start = end;
     }
@@ -226,7 +219,19 @@ static NONE: Tok = Tok {
     scan: false,
 };
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    /// The tokens `t` of `text`, with empty memos.
+    pub fn new(text: &'a str, t: &'a [Tok], reference: Option<Date>) -> Cx<'a> {
+        Cx {
+            text,
+            t,
+            reference,
+            digits_memo: Default::default(),
+            cardinal_memo: Default::default(),
+            words_memo: Default::default(),
+        }
+    }
+
     /// Token `i`, or a blank token past the end (so grammars can look ahead
     /// without bounds checks and never panic).
     #[inline]

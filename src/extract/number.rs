@@ -1171,14 +1171,7 @@ pub(crate) fn word_fraction(cx: &Cx, i: usize) -> Option<Num> {
         return None;
     }
     let (tail, plural, ordinal_form, alone_ok) = denom_tail(cx, last)?;
-    let upto = |k: usize| Cx {
-        text: cx.text,
-        t: &cx.t[..k.min(cx.t.len())],
-        reference: cx.reference,
-        digits_memo: Default::default(),
-        cardinal_memo: Default::default(),
-        words_memo: Default::default(),
-    };
+    let upto = |k: usize| Cx::new(cx.text, &cx.t[..k.min(cx.t.len())], cx.reference);
     let card_at = |k: usize| cx.t.get(k).and_then(|t| t.lex).and_then(|l| l.card);
     // The denominator over tokens d..=last.
     let denominator = |d: usize| -> Option<f64> {
@@ -1423,14 +1416,7 @@ mod tests {
     fn both_flags(text: &str, money_first: bool) -> Vec<(Option<f64>, Option<f64>)> {
         let mut t = Vec::new();
         tokenize(text, &mut t);
-        let cx = Cx {
-            text,
-            t: &t,
-            reference: None,
-            digits_memo: Default::default(),
-            cardinal_memo: Default::default(),
-            words_memo: Default::default(),
-        };
+        let cx = Cx::new(text, &t, None);
         (0..t.len())
             .map(|i| {
                 let (a, b) = if money_first {
@@ -1451,14 +1437,7 @@ mod tests {
         let fresh = |i: usize, money: bool| {
             let mut t = Vec::new();
             tokenize(text, &mut t);
-            let cx = Cx {
-                text,
-                t: &t,
-                reference: None,
-                digits_memo: Default::default(),
-                cardinal_memo: Default::default(),
-                words_memo: Default::default(),
-            };
+            let cx = Cx::new(text, &t, None);
             cardinal(&cx, i, money).map(|n| n.v)
         };
         for money_first in [false, true] {

@@ -58,6 +58,20 @@ fn word_scan(b: &[u8], s: usize, e: usize, lex: Option<&Lex>) -> bool {
 }
 
 impl Tok {
+    /// The word `b[s..e]` with its lexicon entry.
+    #[inline(always)]
+    fn word(b: &[u8], s: usize, e: usize, ws: bool, lex: Option<&'static Lex>) -> Tok {
+        Tok {
+            start: s,
+            end: e,
+            kind: Tk::Word,
+            ws,
+            ch: '\0',
+            lex,
+            scan: word_scan(b, s, e, lex),
+        }
+    }
+
     /// The lowercase lexicon key of a word, or "".
     #[inline]
     pub fn key(&self) -> &'static str {
@@ -107,15 +121,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             } else {
                 lookup_ascii(b, s, i)
             };
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: Tk::Word,
-                ws,
-                ch: '\0',
-                lex,
-                scan: word_scan(b, s, i, lex),
-            });
+            out.push(Tok::word(b, s, i, ws, lex));
             ws = false;
             continue;
         }
@@ -164,15 +170,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             debug_assert!(!ascii);
             // "µg", "元": rare in English text, so the allocation is cheap.
             let lex = lookup(&text[s..i].to_lowercase());
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: Tk::Word,
-                ws,
-                ch: '\0',
-                lex,
-                scan: word_scan(b, s, i, lex),
-            });
+            out.push(Tok::word(b, s, i, ws, lex));
             ws = false;
             continue;
         }
