@@ -63,20 +63,26 @@ pub struct BindContext<'a> {
 
 impl BindContext<'_> {
     fn sentence_of(&self, span: Span) -> Span {
-        let i = self.sentences.partition_point(|s| s.end <= span.start);
-        self.sentences
-            .get(i)
-            .copied()
-            .filter(|s| s.start <= span.start)
-            // A mention that runs past a sentence break ("28\n\nShr") still
-            // lies inside its sentence: the window code slices up to its end.
-            .map(|s| s.join(span))
-            .unwrap_or(span)
+        sentence_of(self.sentences, span)
     }
 
     fn find(&self, id: Option<KeywordId>, range: Span) -> Option<Span> {
         id.and_then(|id| self.hits.any_within(id, range))
     }
+}
+
+/// The sentence of `sentences` (sorted) that `span` is in, stretched to
+/// cover it; `span` itself when it is in none.
+fn sentence_of(sentences: &[Span], span: Span) -> Span {
+    let i = sentences.partition_point(|s| s.end <= span.start);
+    sentences
+        .get(i)
+        .copied()
+        .filter(|s| s.start <= span.start)
+        // A mention that runs past a sentence break ("28\n\nShr") still
+        // lies inside its sentence: the window code slices up to its end.
+        .map(|s| s.join(span))
+        .unwrap_or(span)
 }
 
 /// Whether a mention's kind fits the fact.
@@ -410,8 +416,8 @@ pub struct MentionIndex {
 }
 
 impl MentionIndex {
-    /// Indexes `mentions` of the document `cx` is about.
-    pub fn new(mentions: &[Mention], cx: &BindContext<'_>) -> MentionIndex {
+    /// Indexes `mentions` of a document with these `sentences` (sorted).
+    pub fn new(mentions: &[Mention], sentences: &[Span]) -> MentionIndex {
         let kinds: Vec<usize> = mentions.iter().map(|m| m.value.kind() as usize).collect();
         let mut kind_starts = [0; Kind::ALL.len() + 1];
         for &k in &kinds {
@@ -427,10 +433,36 @@ impl MentionIndex {
             next[k] += 1;
         }
         MentionIndex {
-            sentences: mentions.iter().map(|m| cx.sentence_of(m.span)).collect(),
+            sentences: mentions
+                .iter()
+                .map(|m| sentence_of(sentences, m.span))
+                .collect(),
             by_kind,
             kind_starts,
         }
+    }
+
+    /// The text binding reads keywords in: the mentions' sentences, sorted
+    /// and merged where they touch.
+    ///
+    /// Every window a binder looks for a keyword in (and the stretch a
+    /// counted noun is looked for in) lies within its mention's sentence,
+    /// and [`KeywordHits`] answers "the first occurrence at or after a
+    /// point" — so hits starting in these spans give every binding the
+    /// answer all hits of the document give: one starting outside them
+    /// starts after the end of the window asked about.
+    pub fn keyword_spans(&self) -> Vec<Span> {
+        let mut spans = self.sentences.clone();
+        spans.sort_unstable_by_key(|s| s.start);
+        spans.dedup_by(|next, run| {
+            if next.start <= run.end {
+                run.end = run.end.max(next.end);
+                true
+            } else {
+                false
+            }
+        });
+        spans
     }
 
     /// The mentions of a kind, in order.

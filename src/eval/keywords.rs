@@ -245,28 +245,53 @@ impl KeywordIndex {
     /// any run of one space (documents are not re-flowed); a keyword written
     /// with a trailing `*` matches any word ending (`missile*`).
     pub fn scan(&self, text: &str, range: Span) -> KeywordHits {
+        self.scan_parts(text, range, &[range])
+    }
+
+    /// The occurrences [`KeywordIndex::scan`] finds in `text[range]` that
+    /// start inside one of `parts` (sorted, disjoint, within `range`), and
+    /// no others: each as long as the whole-range scan has it (a phrase or a
+    /// word ending may run past its part, up to `range.end`).
+    ///
+    /// Binding reads keywords only in the sentences of mentions; a scan of
+    /// just those skips the words of every other sentence.
+    pub fn scan_parts(&self, text: &str, range: Span, parts: &[Span]) -> KeywordHits {
+        debug_assert!(parts.windows(2).all(|w| w[0].end <= w[1].start));
+        debug_assert!(parts
+            .iter()
+            .all(|p| range.start <= p.start && p.end <= range.end));
         // Room for a news article's hits, so that the list seldom grows.
         let mut found = Vec::with_capacity(32);
         if !self.words.is_empty() {
-            self.words.scan(text, range, &mut found);
+            for &part in parts {
+                self.words.scan(text, part, range, &mut found);
+            }
         }
         let Some((ac, ids)) = &self.automaton else {
             return KeywordHits::grouped(&found, self.texts.len());
         };
         let plain = found.len();
         let bytes = text.as_bytes();
-        let input = aho_corasick::Input::new(&bytes[..range.end]).span(range.start..range.end);
-        for m in ac.find_overlapping_iter(input) {
-            let (s, e) = (m.start(), m.end());
-            let id = ids[m.pattern().as_usize()].0;
-            if starts_word(text, s) && (self.open_ended[id] || ends_word(text, e)) {
-                let mut end = e;
-                if self.open_ended[id] {
-                    end += text[e..range.end]
-                        .find(|c: char| !c.is_alphanumeric())
-                        .unwrap_or(range.end - e);
+        for &part in parts {
+            // An occurrence starting in the part ends within the longest
+            // pattern of its end; the automaton need not look further.
+            let until = (part.end + ac.max_pattern_len()).min(range.end);
+            let input = aho_corasick::Input::new(&bytes[..range.end]).span(part.start..until);
+            for m in ac.find_overlapping_iter(input) {
+                let (s, e) = (m.start(), m.end());
+                let id = ids[m.pattern().as_usize()].0;
+                if s < part.end
+                    && starts_word(text, s)
+                    && (self.open_ended[id] || ends_word(text, e))
+                {
+                    let mut end = e;
+                    if self.open_ended[id] {
+                        end += text[e..range.end]
+                            .find(|c: char| !c.is_alphanumeric())
+                            .unwrap_or(range.end - e);
+                    }
+                    found.push((KeywordId(id), Span::new(s, end)));
                 }
-                found.push((KeywordId(id), Span::new(s, end)));
             }
         }
         // The automaton reports occurrences by where they end.
@@ -345,22 +370,33 @@ impl WordTable {
         true
     }
 
-    /// Adds every occurrence in `text[range]` to `found`, in text order.
-    fn scan(&self, text: &str, range: Span, found: &mut Vec<(KeywordId, Span)>) {
+    /// Adds every occurrence in `text[range]` that starts in `part` (within
+    /// `range`) to `found`, in text order.
+    fn scan(&self, text: &str, part: Span, range: Span, found: &mut Vec<(KeywordId, Span)>) {
         let bytes = text.as_bytes();
         // A word cut by the range's ends is cut by the automaton too: it
-        // checks the characters just outside.
-        let starts_ok = starts_word(text, range.start);
+        // checks the characters just outside. A word cut by the part's start
+        // does not start a word of the range; one running on past its end
+        // is read whole, as a scan of the whole range reads it.
+        let starts_ok = starts_word(text, part.start);
         let ends_ok = ends_word(text, range.end);
+        let words_end = part.end
+            + if !starts_word(text, part.end) && !ends_word(text, part.end) {
+                text[part.end..range.end]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(range.end - part.end)
+            } else {
+                0
+            };
         let prefixes = !self.prefix_lengths.is_empty();
         // Kept small so that it is inlined into the word loop: what is done
         // for a word that begins a keyword is out of line.
         for_each_word(
             text,
-            range,
+            Span::new(part.start, words_end),
             #[inline(always)]
             |s, e| {
-                if s == range.start && !starts_ok {
+                if s == part.start && !starts_ok {
                     return;
                 }
                 if let Some(phrases) = self.by_first.get(bytes, s, e) {
@@ -842,5 +878,68 @@ mod tests {
         // nothing would pass the comparison above and prove nothing.
         let found = found.get();
         assert!(found > 50_000, "{found}");
+    }
+
+    #[test]
+    fn a_scan_of_parts_finds_the_whole_scans_hits_starting_in_them() {
+        use proptest::prelude::*;
+        let keywords = [
+            "oil",
+            "Oil prices",
+            "oil price*",
+            "price*",
+            "a a",
+            "5g",
+            "u.s.",
+            "e-mail",
+            "café",
+            "x*",
+            "prices rose",
+        ];
+        const PIECES: &[&str] = &[
+            "oil", "Oil", "prices", "price", "rose", " ", "  ", "\n", ".", ",", "-", "a", "A",
+            "5g", "u.s.", "U.S.", "e-mail", "café", "é", "한", "x", "X", "s", "oils",
+        ];
+        for plain_words in [true, false] {
+            let index = index(&keywords, plain_words);
+            let found = std::cell::Cell::new(0);
+            // A range of a text, and sorted, disjoint parts of it: cut at
+            // character boundaries, so often inside words and phrases.
+            let strategy = crate::source::arbitrary::text_and_range(PIECES, 59).prop_flat_map(
+                |(text, range)| {
+                    let bounds: Vec<usize> = (range.start..=range.end)
+                        .filter(|&i| text.is_char_boundary(i))
+                        .collect();
+                    let cuts = prop::collection::vec(prop::sample::select(bounds), 0..12);
+                    (Just(text), Just(range), cuts)
+                },
+            );
+            crate::source::arbitrary::runner(10_000)
+                .run(&strategy, |(text, range, mut cuts)| {
+                    cuts.sort_unstable();
+                    let parts: Vec<Span> = cuts
+                        .chunks_exact(2)
+                        .map(|c| Span::new(c[0], c[1]))
+                        .collect();
+                    let whole = index.scan(&text, range);
+                    let got = index.scan_parts(&text, range, &parts);
+                    let mut want = Vec::new();
+                    for id in 0..index.len() {
+                        for &s in whole.of(KeywordId(id)) {
+                            if parts.iter().any(|p| p.start <= s.start && s.start < p.end) {
+                                want.push((KeywordId(id), s));
+                            }
+                        }
+                    }
+                    let want = KeywordHits::grouped(&want, index.len());
+                    prop_assert_eq!(&got, &want, "{:?} {:?}", range, parts);
+                    found.set(found.get() + got.spans.len());
+                    Ok(())
+                })
+                .unwrap();
+            // Parts that never held a hit would prove nothing.
+            let found = found.get();
+            assert!(found > 1_500, "{found}");
+        }
     }
 }

@@ -359,7 +359,13 @@ impl<'a> Evaluator<'a> {
         doc: &Document,
         mentions: &[Mention],
     ) -> DocumentResult {
-        let (sentence_spans, hits) = self.scan(doc);
+        let text: &str = &doc.source.text;
+        let sentence_spans = sentences(text, doc.body);
+        let mention_index = MentionIndex::new(mentions, &sentence_spans);
+        // Only the keywords binding reads: those in the mentions' sentences.
+        let hits = self
+            .keywords
+            .scan_parts(text, doc.body, &mention_index.keyword_spans());
         let cx = self.bind_context(doc, &sentence_spans, &hits);
         let mut bindings = Vec::with_capacity(self.rules.files.len());
         let mut outcomes = Vec::with_capacity(if self.elide_unstated {
@@ -372,7 +378,6 @@ impl<'a> Evaluator<'a> {
         let rule_trust = self.rule_trust(doc.name());
         let mut unstated = 0;
         let candidates = self.facts_by_keyword.candidates(&hits);
-        let mention_index = MentionIndex::new(mentions, &cx);
         // Values printed for this document's outcomes, by measure.
         let mut printed = Vec::new();
         let mut first_fact = 0;
