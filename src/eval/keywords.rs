@@ -65,50 +65,53 @@ impl Hasher for MultiplyHasher {
 ///
 /// One array for all keywords rather than a `Vec` each: with hundreds of
 /// keywords, allocating and freeing them cost more than finding the hits.
+/// The keywords that occur are listed too: a document holds a few dozen
+/// hits, and summing counts over every keyword of the rule set, then
+/// walking them all for the ones present, cost more than the hits.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct KeywordHits {
     /// Every occurrence, grouped by keyword id, sorted within a group.
     spans: Vec<Span>,
-    /// Per keyword id, where its group starts in `spans`; then `spans.len()`.
-    starts: Vec<u32>,
+    /// Per keyword id: its group in `spans` (empty when it does not occur).
+    groups: Vec<(u32, u32)>,
+    /// The keywords that occur, by id.
+    present: Vec<KeywordId>,
 }
 
 impl KeywordHits {
-    /// Groups `(id, span)` pairs by id, keeping their order within an id;
-    /// `keywords` is the number of ids.
-    fn grouped(found: &[(KeywordId, Span)], keywords: usize) -> KeywordHits {
-        // Counts, summed into where each group ends; filled from the back,
-        // each ends up where its group starts.
-        let mut starts = vec![0u32; keywords + 1];
-        for (id, _) in found {
-            starts[id.0] += 1;
+    /// Groups `(id, span)` pairs by id, each group sorted, without repeats
+    /// (the automaton reports an occurrence by where it ends, and may report
+    /// it twice); `keywords` is the number of ids.
+    fn grouped(mut found: Vec<(KeywordId, Span)>, keywords: usize) -> KeywordHits {
+        found.sort_unstable();
+        found.dedup();
+        let mut groups = vec![(0, 0); keywords];
+        let mut present: Vec<KeywordId> = Vec::new();
+        for (i, &(id, _)) in found.iter().enumerate() {
+            if present.last() != Some(&id) {
+                present.push(id);
+                groups[id.0].0 = i as u32;
+            }
+            groups[id.0].1 = i as u32 + 1;
         }
-        for i in 0..keywords {
-            starts[i + 1] += starts[i];
+        KeywordHits {
+            spans: found.into_iter().map(|(_, span)| span).collect(),
+            groups,
+            present,
         }
-        let mut spans = vec![Span::new(0, 0); found.len()];
-        for &(id, span) in found.iter().rev() {
-            starts[id.0] -= 1;
-            spans[starts[id.0] as usize] = span;
-        }
-        KeywordHits { spans, starts }
     }
 
     /// The occurrences of a keyword.
     pub fn of(&self, id: KeywordId) -> &[Span] {
-        match (self.starts.get(id.0), self.starts.get(id.0 + 1)) {
-            (Some(&s), Some(&e)) => &self.spans[s as usize..e as usize],
-            _ => &[],
+        match self.groups.get(id.0) {
+            Some(&(start, end)) => &self.spans[start as usize..end as usize],
+            None => &[],
         }
     }
 
-    /// The keywords that occur.
+    /// The keywords that occur, by id.
     pub fn present(&self) -> impl Iterator<Item = KeywordId> + '_ {
-        self.starts
-            .windows(2)
-            .enumerate()
-            .filter(|(_, w)| w[0] < w[1])
-            .map(|(i, _)| KeywordId(i))
+        self.present.iter().copied()
     }
 
     /// Whether the keyword occurs inside `range`.
@@ -268,9 +271,8 @@ impl KeywordIndex {
             }
         }
         let Some((ac, ids)) = &self.automaton else {
-            return KeywordHits::grouped(&found, self.texts.len());
+            return KeywordHits::grouped(found, self.texts.len());
         };
-        let plain = found.len();
         let bytes = text.as_bytes();
         for &part in parts {
             // An occurrence starting in the part ends within the longest
@@ -294,12 +296,7 @@ impl KeywordIndex {
                 }
             }
         }
-        // The automaton reports occurrences by where they end.
-        found[plain..].sort_unstable();
-        let mut rest = found.split_off(plain);
-        rest.dedup();
-        found.append(&mut rest);
-        KeywordHits::grouped(&found, self.texts.len())
+        KeywordHits::grouped(found, self.texts.len())
     }
 }
 
@@ -931,7 +928,7 @@ mod tests {
                             }
                         }
                     }
-                    let want = KeywordHits::grouped(&want, index.len());
+                    let want = KeywordHits::grouped(want, index.len());
                     prop_assert_eq!(&got, &want, "{:?} {:?}", range, parts);
                     found.set(found.get() + got.spans.len());
                     Ok(())
