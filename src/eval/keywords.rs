@@ -1,7 +1,7 @@
 //! One pass over a document finds every keyword of every rule.
 //!
-//! Keywords made of plain words (ASCII letters and digits, one space
-//! between words: almost all of them) go into a [`WordTable`], looked up
+//! Keywords made of plain words (ASCII letters and digits, one space or
+//! ASCII marks between words: almost all of them) go into a [`WordTable`], looked up
 //! once per word of the document; any other keyword goes into one
 //! Aho–Corasick automaton. Either way a document is scanned once however
 //! many rules there are; binders then look occurrences up by keyword id.
@@ -301,7 +301,7 @@ impl KeywordIndex {
 }
 
 /// The keywords made of plain words — ASCII letters and digits, one space
-/// between words — found by looking each word of a document up, rather than
+/// or ASCII marks between words — found by looking each word of a document up, rather than
 /// by running a byte automaton: the automaton over hundreds of keywords
 /// takes a table look-up per byte that often misses the cache, while a word
 /// costs one probe of a small table.
@@ -324,10 +324,20 @@ struct WordTable {
 #[derive(Debug)]
 struct Phrase {
     id: KeywordId,
-    /// The words after the first, lowercased.
-    rest: Vec<Box<[u8]>>,
+    /// The words after the first.
+    rest: Vec<LaterWord>,
     /// Whether the last word may go on (`*`).
     open: bool,
+}
+
+/// A word of a phrase after its first.
+#[derive(Debug)]
+struct LaterWord {
+    /// What comes before it: one space, or marks as in "e-mail" and
+    /// "company's".
+    marks: Box<[u8]>,
+    /// The word, lowercased.
+    word: Box<[u8]>,
 }
 
 /// Words of up to this many bytes fit the length masks.
@@ -338,19 +348,36 @@ impl WordTable {
         self.by_first.entries.is_empty() && self.by_prefix.entries.is_empty()
     }
 
-    /// Adds a normalised keyword if it is made of plain words.
+    /// Adds a normalised keyword if it is made of plain words: ASCII
+    /// letters and digits, with one space or ASCII marks between words
+    /// ("oil prices", "e-mail", "company's"; not "u.s.", which ends in a
+    /// mark). Marks and spaces match as themselves, as in the automaton.
     fn add(&mut self, id: KeywordId, text: &str, open: bool) -> bool {
-        let words: Vec<&[u8]> = text.as_bytes().split(|&b| b == b' ').collect();
-        let plain = |w: &&[u8]| {
-            !w.is_empty()
-                && w.len() <= MAX_WORD
-                && w.iter()
-                    .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        let bytes = text.as_bytes();
+        let word_byte = |b: &u8| b.is_ascii_digit() || b.is_ascii_lowercase();
+        // Alternating runs: word, marks, word, … ending in a word.
+        let mut words: Vec<(&[u8], &[u8])> = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let marks = bytes[at..].iter().take_while(|b| !word_byte(b)).count();
+            let len = bytes[at + marks..]
+                .iter()
+                .take_while(|b| word_byte(b))
+                .count();
+            let (before, word) = (&bytes[at..at + marks], &bytes[at + marks..at + marks + len]);
+            let plain_marks = before.iter().all(|b| b.is_ascii_graphic() || *b == b' ');
+            if word.is_empty() || word.len() > MAX_WORD || !plain_marks {
+                return false;
+            }
+            words.push((before, word));
+            at += marks + len;
+        }
+        let Some(&(first_marks, first)) = words.first() else {
+            return false;
         };
-        if !words.iter().all(plain) {
+        if !first_marks.is_empty() {
             return false;
         }
-        let first = words[0];
         if open && words.len() == 1 {
             if self.prefix_lengths.is_empty() {
                 self.prefix_lengths = vec![0; 128];
@@ -360,7 +387,13 @@ impl WordTable {
         } else {
             self.by_first.entry(first).push(Phrase {
                 id,
-                rest: words[1..].iter().map(|&w| w.into()).collect(),
+                rest: words[1..]
+                    .iter()
+                    .map(|&(marks, word)| LaterWord {
+                        marks: marks.into(),
+                        word: word.into(),
+                    })
+                    .collect(),
                 open,
             });
         }
@@ -688,15 +721,16 @@ fn for_each_word(text: &str, range: Span, mut f: impl FnMut(usize, usize)) {
 }
 
 /// Where a phrase whose first word ends at `e` ends, if its other words
-/// follow, each after exactly one space.
+/// follow, each right after its marks (exactly one space, or the same marks).
 fn phrase_end(text: &str, mut e: usize, limit: usize, p: &Phrase) -> Option<usize> {
     let bytes = text.as_bytes();
-    for (i, w) in p.rest.iter().enumerate() {
-        if bytes.get(e) != Some(&b' ') || e + 1 >= limit {
+    for (i, LaterWord { marks, word: w }) in p.rest.iter().enumerate() {
+        let at = e + marks.len();
+        if !bytes[e..].starts_with(marks) || at >= limit {
             return None;
         }
-        let (s, next) = next_word(text, e + 1, limit)?;
-        if s != e + 1 {
+        let (s, next) = next_word(text, at, limit)?;
+        if s != at {
             return None;
         }
         let word = &bytes[s..next];
@@ -849,10 +883,16 @@ mod tests {
             "café",
             "x*",
             "prices rose",
+            "x's",
+            "oil-price*",
+            "a-a",
+            "a, a",
         ];
         let plain = index(&keywords, true);
         let automaton = index(&keywords, false);
-        assert!(plain.automaton.as_ref().unwrap().1.len() == 3);
+        // "u.s." (ending in a mark) and "café" (not ASCII) stay in the
+        // automaton.
+        assert!(plain.automaton.as_ref().unwrap().1.len() == 2);
         const PIECES: &[&str] = &[
             "oil", "Oil", "OIL", "prices", "price", "pri", "rose", " ", " ", "  ", "\n", ".", ",",
             "-", "a", "A", "5g", "5G", "km", "u.s.", "U.S.", "e-mail", "café", "é", "한", "\u{a0}",
