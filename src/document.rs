@@ -237,11 +237,9 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
     let mut out = Vec::with_capacity(range.len() / 100 + 4);
     let mut start = range.start;
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
-        let slice = &text[s..e];
-        let lead = slice.len() - slice.trim_start().len();
-        let trail = slice.len() - slice.trim_end().len();
-        if lead + trail < slice.len() {
-            out.push(Span::new(s + lead, e - trail));
+        let trimmed = trim(text, Span::new(s, e));
+        if !trimmed.is_empty() {
+            out.push(trimmed);
         }
     };
     // Every terminator and line end, in order: the two scans merged.
@@ -266,19 +264,27 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
             start = i + 1;
             continue;
         }
-        // Swallow closing quotes and brackets after the terminator.
+        // Swallow closing quotes and brackets after the terminator. ASCII
+        // bytes are told apart without decoding a character (this runs at
+        // every terminator of every document).
         let mut end = i + 1;
         while end < range.end {
-            let rest = &text[end..range.end];
-            let c = rest.chars().next().unwrap_or(' ');
-            if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
-                end += c.len_utf8();
-            } else {
-                break;
-            }
+            let len = match bytes[end] {
+                b'"' | b'\'' | b')' | b']' => 1,
+                b if b.is_ascii() => break,
+                _ => match text[end..range.end].chars().next() {
+                    Some(c @ ('”' | '’' | '»')) => c.len_utf8(),
+                    _ => break,
+                },
+            };
+            end += len;
         }
-        let next = text[end..range.end].chars().next();
-        if !matches!(next, None | Some(' ' | '\t' | '\r' | '\n' | '\u{a0}')) {
+        let ends = match bytes.get(end).filter(|_| end < range.end) {
+            None | Some(b' ' | b'\t' | b'\r' | b'\n') => true,
+            Some(b) if b.is_ascii() => false,
+            Some(_) => text[end..range.end].starts_with('\u{a0}'),
+        };
+        if !ends {
             continue; // "3.5", "U.S.-China", "e.g.,"
         }
         if bytes[i] == b'.' && is_abbreviation(&text[start..i]) {
@@ -293,13 +299,61 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
     out
 }
 
+/// `text[span]` without the whitespace at either end (`str::trim`, as a
+/// span). ASCII bytes are checked without decoding: sentences seldom start
+/// or end with other whitespace.
+fn trim(text: &str, span: Span) -> Span {
+    let bytes = text.as_bytes();
+    let (mut s, mut e) = (span.start, span.end);
+    while s < e && is_ascii_space(bytes[s]) {
+        s += 1;
+    }
+    if s < e && !bytes[s].is_ascii() {
+        s = e - text[s..e].trim_start().len();
+    }
+    while s < e && is_ascii_space(bytes[e - 1]) {
+        e -= 1;
+    }
+    if s < e && !bytes[e - 1].is_ascii() {
+        e = s + text[s..e].trim_end().len();
+    }
+    Span::new(s, e)
+}
+
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it
+/// (`u8::is_ascii_whitespace` leaves out the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// The last word of `before`: what follows its last whitespace or `(`.
+fn last_word(before: &str) -> &str {
+    let bytes = before.as_bytes();
+    let mut s = bytes.len();
+    while s > 0 {
+        let b = bytes[s - 1];
+        if !b.is_ascii() {
+            // Other whitespace is not ASCII: decode from here on.
+            let rest = &before[..s];
+            let start = rest
+                .rfind(|c: char| c.is_whitespace() || c == '(')
+                .map_or(0, |i| {
+                    i + rest[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            return &before[start..];
+        }
+        if is_ascii_space(b) || b == b'(' {
+            break;
+        }
+        s -= 1;
+    }
+    &before[s..]
+}
+
 /// Whether the word before a full stop is an abbreviation that does not end a
 /// sentence: "Jan.", "Mr.", "U.S.", a single initial "J.".
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = last_word(before);
     // Called at every full stop of every document: no allocation, and a
     // `match` (a decision tree on length and bytes) rather than comparing
     // with each abbreviation in turn, which took a quarter of the splitting.
@@ -394,6 +448,79 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    /// The splitting as first written, decoding every character it looks
+    /// at: what [`sentences`] must match.
+    fn sentences_by_chars(text: &str, range: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = range.start;
+        let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+            let slice = &text[s..e];
+            let lead = slice.len() - slice.trim_start().len();
+            let trail = slice.len() - slice.trim_end().len();
+            if lead + trail < slice.len() {
+                out.push(Span::new(s + lead, e - trail));
+            }
+        };
+        for (i, c) in text[range.start..range.end].char_indices() {
+            let i = i + range.start;
+            if i < start || !matches!(c, '.' | '!' | '?' | '\n') {
+                continue;
+            }
+            if c == '\n' {
+                push(start, i, &mut out);
+                start = i + 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while let Some(c) = text[end..range.end].chars().next() {
+                if !matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+            let next = text[end..range.end].chars().next();
+            if !matches!(next, None | Some(' ' | '\t' | '\r' | '\n' | '\u{a0}')) {
+                continue;
+            }
+            let word = text[start..i]
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or("");
+            if c == '.' && is_abbreviation(word) {
+                continue;
+            }
+            push(start, end, &mut out);
+            start = end;
+        }
+        if start < range.end {
+            push(start, range.end, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_match_a_reading_char_by_char() {
+        const PIECES: &[&str] = &[
+            "Jan", "Mr", "U", "S", "J", "e", "g", "said", "3", "5", ".", ".", "!", "?", " ", " ",
+            "\n", "\t", "\r", "\u{b}", "\u{a0}", "\u{85}", "\u{2003}", "(", ")", "\"", "'", "]",
+            "”", "’", "»", "«", "é", "한", "Ünited", ",", "-",
+        ];
+        let strategy = crate::source::arbitrary::text_and_range(PIECES, 40);
+        crate::source::arbitrary::runner(20_000)
+            .run(&strategy, |(text, range)| {
+                for range in [Span::new(0, text.len()), range] {
+                    proptest::prop_assert_eq!(
+                        sentences(&text, range),
+                        sentences_by_chars(&text, range),
+                        "{:?}",
+                        range
+                    );
+                }
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]
