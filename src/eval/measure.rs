@@ -36,7 +36,13 @@ pub struct Measure {
 impl Measure {
     /// A stated value with an optional hedge.
     pub fn of(value: &Value, hedge: Option<Hedge>, widths: HedgeWidths) -> Measure {
+        // `Value::hedged_interval`, without working the interval out again
+        // (a date's takes calendar arithmetic).
         let nominal = value.interval();
+        let stated = match hedge {
+            None => nominal,
+            Some(h) => nominal.hedged(h, widths),
+        };
         let year = match value {
             Value::Date { date } if date.precision() == Precision::Year => Some(date.year_number()),
             _ => None,
@@ -44,9 +50,9 @@ impl Measure {
         Measure {
             kind: value.kind(),
             scale: value.scale(),
-            stated: value.hedged_interval(hedge, widths),
+            stated,
             nominal: if hedge.is_some_and(|h| h != Hedge::About) {
-                value.hedged_interval(hedge, widths)
+                stated
             } else {
                 nominal
             },
@@ -184,7 +190,7 @@ fn scale_signed(i: &Interval, k: f64) -> Interval {
 impl fmt::Display for Measure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(v) = &self.value {
-            return write!(f, "{v}");
+            return fmt::Display::fmt(v, f);
         }
         let i = &self.stated;
         let one = |x: f64| -> String {
