@@ -474,20 +474,21 @@ impl MentionIndex {
 
 /// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
 /// (`None` for derived facts), for the facts marked in `candidate` (see
-/// [`FactsByKeyword`]); the others bind nothing. `index` is `mentions`'.
-pub fn bind_all_needing(
+/// [`FactsByKeyword`]); the others bind nothing. `index` is `mentions`';
+/// `first_group` is room to work in, kept for the document's other files.
+pub fn bind_all_needing<'c>(
     facts: &[Fact],
     needs: &[Option<Needs>],
     candidate: &[bool],
     mentions: &[Mention],
     index: &MentionIndex,
-    cx: &BindContext<'_>,
+    cx: &BindContext<'c>,
+    first_group: &mut FirstGroupHits<'c>,
 ) -> FileBindings {
     // Most facts are not candidates: only the candidates are read (facts
     // are large, and reading hundreds of them per document cost more than
     // binding the few candidates).
     let mut bound = FileBindings::default();
-    let mut first_group = FirstGroupHits::default();
     for (i, _) in candidate.iter().enumerate().filter(|(_, &c)| c) {
         let (fact, need) = (&facts[i], &needs[i]);
         let FactSource::Binder(b) = &fact.source else {
@@ -539,8 +540,10 @@ pub fn bind_all_needing(
 /// for every mention of the kind of every candidate fact). A range that
 /// starts before the previous one restarts the cursors, so the answer never
 /// depends on the order.
+///
+/// One serves every file of a document, so that its list is allocated once.
 #[derive(Default)]
-struct FirstGroupHits<'h> {
+pub struct FirstGroupHits<'h> {
     /// Per keyword of the group: its hits, and the first that does not
     /// start before the last range asked about.
     cursors: Vec<(&'h [Span], usize)>,

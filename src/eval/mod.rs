@@ -381,6 +381,7 @@ impl<'a> Evaluator<'a> {
         // Values printed for this document's outcomes, by measure.
         let mut printed = Vec::new();
         let mut first_fact = 0;
+        let mut first_group = bind::FirstGroupHits::default();
         for (fi, file) in self.rules.files.iter().enumerate() {
             let candidate = &candidates[first_fact..first_fact + file.facts.len()];
             first_fact += file.facts.len();
@@ -395,6 +396,7 @@ impl<'a> Evaluator<'a> {
                 mentions,
                 &mention_index,
                 &cx,
+                &mut first_group,
             );
             let mut outcome_of = |si: usize, a: &Assertion| {
                 let rule = StatementRef {
