@@ -162,6 +162,17 @@ fn first_event(t: &str, sentence: Span) -> Option<BTreeSet<String>> {
     any.then_some(event)
 }
 
+/// Whether `s` holds "first" in any ASCII case (as a word or not): what a
+/// sentence needs for [`first_event`] to find a "first" in it.
+fn contains_first(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    memchr::memchr2_iter(b'f', b'F', bytes).any(|i| {
+        bytes
+            .get(i..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"first"))
+    })
+}
+
 /// The lowercase words right before `at` (up to `n`).
 fn words_before(t: &str, sentence: Span, at: usize, n: usize) -> Vec<String> {
     text::last_words(t, Span::new(sentence.start, at.max(sentence.start)), n)
@@ -209,6 +220,12 @@ pub(super) fn first_since(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
         let Some(sentence) = sentence_of(v.sentences, m.span) else {
             continue;
         };
+        // Both need a "first" in the sentence (`first_event`): most
+        // sentences with a year have none, and are left before their words
+        // are read.
+        if !contains_first(&v.text[sentence.start..sentence.end]) {
+            continue;
+        }
         // A year needs only the word before it ("since"); a span of years
         // the three before it ("in", "past/last the in"). Reading and
         // lowercasing words nobody looks at was most of this check.
@@ -501,13 +518,17 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
         let mut parts: Vec<(Span, f64, String)> = Vec::new();
         for w in inside.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let between = v.text[a.span.end..b.span.start].trim().to_lowercase();
+            // The words between that matter ("of the", "to") are ASCII; no
+            // other character lowercases to their letters, so only an ASCII
+            // stretch can match, and is compared without lowercasing a copy.
+            let between = v.text[a.span.end..b.span.start].trim();
+            let between_is = |words: &[&str]| {
+                between.is_ascii() && words.iter().any(|w| between.eq_ignore_ascii_case(w))
+            };
             match (&a.value, &b.value) {
                 (Value::Number { value: x }, Value::Number { value: y })
-                    if matches!(
-                        between.as_str(),
-                        "of" | "of the" | "out of" | "out of the" | "of all"
-                    ) && *y > 0.0
+                    if between_is(&["of", "of the", "out of", "out of the", "of all"])
+                        && *y > 0.0
                         && x <= y
                         && a.hedge.is_none()
                         && b.hedge.is_none() =>
@@ -519,7 +540,7 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
                     ));
                 }
                 (x, y)
-                    if between == "to"
+                    if between_is(&["to"])
                         && change_word()
                         && a.hedge.is_none()
                         && b.hedge.is_none() =>
