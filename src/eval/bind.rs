@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::check::model::{Binder, Fact, FactSource, Keyword, PatternPart, Window};
 use crate::extract::Mention;
-use crate::quantity::{Kind, Value};
+use crate::quantity::{Dimension, Kind, Value};
 use crate::source::Span;
 
 use super::keywords::{KeywordHits, KeywordId, KeywordIndex};
@@ -451,8 +451,18 @@ impl MentionIndex {
     /// point" — so hits starting in these spans give every binding the
     /// answer all hits of the document give: one starting outside them
     /// starts after the end of the window asked about.
-    pub fn keyword_spans(&self) -> Vec<Span> {
-        let mut spans = self.sentences.clone();
+    ///
+    /// Only the sentences of mentions some fact can bind count (`bindable`
+    /// admits them, and `mentions` are the indexed ones): a binder tries
+    /// others only to turn them away for their kind or dimension.
+    pub fn keyword_spans(&self, mentions: &[Mention], bindable: &Bindable) -> Vec<Span> {
+        let mut spans: Vec<Span> = self
+            .sentences
+            .iter()
+            .zip(mentions)
+            .filter(|(_, m)| bindable.admits(m))
+            .map(|(s, _)| *s)
+            .collect();
         spans.sort_unstable_by_key(|s| s.start);
         spans.dedup_by(|next, run| {
             if next.start <= run.end {
@@ -469,6 +479,54 @@ impl MentionIndex {
     fn of_kind(&self, kind: Kind) -> &[usize] {
         let k = kind as usize;
         &self.by_kind[self.kind_starts[k]..self.kind_starts[k + 1]]
+    }
+}
+
+/// The mentions some binder fact of a rule set may bind, as far as their
+/// kind and dimension tell ([`kind_fits`] and the dimension check of
+/// binding): an ordinal, or a mass where the rules ask only for lengths,
+/// binds to nothing.
+#[derive(Debug)]
+pub struct Bindable {
+    /// By kind (as `usize`): whether a fact takes mentions of it.
+    kinds: [bool; Kind::ALL.len()],
+    /// The dimensions quantity facts take; `None`: any (a quantity fact of
+    /// no dimension).
+    dimensions: Option<Vec<Dimension>>,
+}
+
+impl Bindable {
+    /// What the binder facts of `rules` take.
+    pub fn of(rules: &crate::check::model::RuleSet) -> Bindable {
+        let mut kinds = [false; Kind::ALL.len()];
+        let mut dimensions = Some(Vec::new());
+        for fact in rules.files.iter().flat_map(|f| &f.facts) {
+            if !matches!(fact.source, FactSource::Binder(_)) {
+                continue;
+            }
+            let kind = if fact.is_count {
+                Kind::Number
+            } else {
+                fact.ty.kind
+            };
+            kinds[kind as usize] = true;
+            if kind == Kind::Quantity {
+                match (fact.ty.dimension, &mut dimensions) {
+                    (Some(d), Some(ds)) => ds.push(d),
+                    (None, _) => dimensions = None,
+                    (Some(_), None) => {}
+                }
+            }
+        }
+        Bindable { kinds, dimensions }
+    }
+
+    /// Whether some fact may bind `m`.
+    pub fn admits(&self, m: &Mention) -> bool {
+        match (&m.value, &self.dimensions) {
+            (Value::Quantity { dimension, .. }, Some(ds)) => ds.contains(dimension),
+            (value, _) => self.kinds[value.kind() as usize],
+        }
     }
 }
 

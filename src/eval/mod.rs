@@ -200,6 +200,9 @@ pub struct Evaluator<'a> {
     needs: Vec<Vec<Option<Needs>>>,
     /// The facts by keyword: which can bind in a document.
     facts_by_keyword: FactsByKeyword,
+    /// The mentions some fact can bind: only their sentences are scanned
+    /// for keywords.
+    bindable: bind::Bindable,
     /// Assertions in all files: the outcomes of a document.
     assertions: usize,
     /// Assertions per file.
@@ -278,6 +281,7 @@ impl<'a> Evaluator<'a> {
             assertions_in,
             needs,
             facts_by_keyword,
+            bindable: bind::Bindable::of(rules),
             assertions,
             scopes,
             grounds: ground::compile(rules),
@@ -363,9 +367,11 @@ impl<'a> Evaluator<'a> {
         let sentence_spans = sentences(text, doc.body);
         let mention_index = MentionIndex::new(mentions, &sentence_spans);
         // Only the keywords binding reads: those in the mentions' sentences.
-        let hits = self
-            .keywords
-            .scan_parts(text, doc.body, &mention_index.keyword_spans());
+        let hits = self.keywords.scan_parts(
+            text,
+            doc.body,
+            &mention_index.keyword_spans(mentions, &self.bindable),
+        );
         let cx = self.bind_context(doc, &sentence_spans, &hits);
         let mut bindings = Vec::with_capacity(self.rules.files.len());
         let mut outcomes = Vec::with_capacity(if self.elide_unstated {
