@@ -418,25 +418,50 @@ pub struct MentionIndex {
 impl MentionIndex {
     /// Indexes `mentions` of a document with these `sentences` (sorted).
     pub fn new(mentions: &[Mention], sentences: &[Span]) -> MentionIndex {
-        let kinds: Vec<usize> = mentions.iter().map(|m| m.value.kind() as usize).collect();
+        // A kind is a `match` on the value: cheaper to ask twice than to
+        // keep in a list.
+        let kind = |m: &Mention| m.value.kind() as usize;
         let mut kind_starts = [0; Kind::ALL.len() + 1];
-        for &k in &kinds {
-            kind_starts[k + 1] += 1;
+        for m in mentions {
+            kind_starts[kind(m) + 1] += 1;
         }
         for k in 0..Kind::ALL.len() {
             kind_starts[k + 1] += kind_starts[k];
         }
         let mut next = kind_starts;
         let mut by_kind = vec![0; mentions.len()];
-        for (i, &k) in kinds.iter().enumerate() {
+        for (i, m) in mentions.iter().enumerate() {
+            let k = kind(m);
             by_kind[next[k]] = i;
             next[k] += 1;
         }
+        // Mentions come in text order: the first sentence not ending before
+        // a mention is found by moving on from the previous mention's, not
+        // by a binary search each (as `sentence_of`, which a mention before
+        // the previous one falls back to).
+        let mut at = 0;
+        let mut last_start = 0;
+        let sentence_spans = mentions
+            .iter()
+            .map(|m| {
+                let start = m.span.start;
+                if start < last_start {
+                    return sentence_of(sentences, m.span);
+                }
+                last_start = start;
+                while sentences.get(at).is_some_and(|s| s.end <= start) {
+                    at += 1;
+                }
+                sentences
+                    .get(at)
+                    .copied()
+                    .filter(|s| s.start <= start)
+                    .map(|s| s.join(m.span))
+                    .unwrap_or(m.span)
+            })
+            .collect();
         MentionIndex {
-            sentences: mentions
-                .iter()
-                .map(|m| sentence_of(sentences, m.span))
-                .collect(),
+            sentences: sentence_spans,
             by_kind,
             kind_starts,
         }
@@ -456,14 +481,16 @@ impl MentionIndex {
     /// admits them, and `mentions` are the indexed ones): a binder tries
     /// others only to turn them away for their kind or dimension.
     pub fn keyword_spans(&self, mentions: &[Mention], bindable: &Bindable) -> Vec<Span> {
-        let mut spans: Vec<Span> = self
-            .sentences
-            .iter()
-            .zip(mentions)
-            .filter(|(_, m)| bindable.admits(m))
-            .map(|(s, _)| *s)
-            .collect();
-        spans.sort_unstable_by_key(|s| s.start);
+        let mut spans = Vec::with_capacity(self.sentences.len());
+        for (&sentence, m) in self.sentences.iter().zip(mentions) {
+            if bindable.admits(m) {
+                spans.push(sentence);
+            }
+        }
+        // In text order already, unless mentions are not.
+        if !spans.is_sorted_by_key(|s| s.start) {
+            spans.sort_unstable_by_key(|s| s.start);
+        }
         spans.dedup_by(|next, run| {
             if next.start <= run.end {
                 run.end = run.end.max(next.end);
