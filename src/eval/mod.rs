@@ -16,6 +16,7 @@ pub mod ground;
 pub mod keywords;
 pub mod measure;
 
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -404,8 +405,6 @@ impl<'a> Evaluator<'a> {
         let rule_trust = self.rule_trust(doc.name());
         let mut unstated = 0;
         let candidates = self.facts_by_keyword.candidates(&hits);
-        // Values printed for this document's outcomes, by measure.
-        let mut printed = Vec::new();
         let mut first_fact = 0;
         let mut first_group = bind::FirstGroupHits::default();
         // The assertions of a file that may have values in the document.
@@ -431,7 +430,7 @@ impl<'a> Evaluator<'a> {
                     file: fi,
                     statement: si,
                 };
-                let o = self.assess(rule, index, file, &bound, a, &mut printed);
+                let o = self.assess(rule, index, file, &bound, a);
                 if self.elide_unstated && o.status == Status::NotStated && o.candidates.is_empty() {
                     unstated += 1;
                 } else {
@@ -597,7 +596,6 @@ impl<'a> Evaluator<'a> {
         file: &RuleFile,
         bound: &FileBindings,
         a: &Assertion,
-        printed: &mut Vec<(Measure, String)>,
     ) -> Outcome {
         let fact = first_fact(&a.lhs)
             .and_then(|FactId(i)| self.fact_names[rule.file].get(i).cloned())
@@ -625,16 +623,7 @@ impl<'a> Evaluator<'a> {
             if v == Verdict::Undecided && note.is_none() {
                 note = Some(undecided_note(m, expected_sets.first()));
             }
-            // Printing a value costs more than the rest of an assessment;
-            // a document states the same values for several facts.
-            let value = match printed.iter().find(|(p, _)| p == m) {
-                Some((_, text)) => text.clone(),
-                None => {
-                    let text = m.to_string();
-                    printed.push((m.clone(), text.clone()));
-                    text
-                }
-            };
+            let value = printed_measure(m);
             // One candidate per distinct value; keep every mention as evidence.
             match candidates
                 .iter_mut()
@@ -889,6 +878,82 @@ pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
     } else {
         Verdict::Undecided
     }
+}
+
+/// Measures printed by the documents a thread evaluated, by a hash of their
+/// intervals, kind and year (equal measures print alike; [`printed_measure`]
+/// compares the whole measure within a hash).
+#[derive(Default)]
+struct PrintedMeasures {
+    by_hash: std::collections::HashMap<u64, Vec<(Measure, String)>, BuildHasherDefault<TakenHash>>,
+    len: usize,
+}
+
+/// The hasher of a key that is a hash already ([`printed_measure`] mixes
+/// its bits): SipHash over it cost as much as the printing it saved.
+#[derive(Default)]
+struct TakenHash(u64);
+
+impl Hasher for TakenHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed; any other input still hashes.
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Printed measures are forgotten past this many, to bound memory.
+const MAX_PRINTED_MEASURES: usize = 1 << 14;
+
+thread_local! {
+    /// Per thread, as workers evaluate documents in parallel; the text of a
+    /// measure does not depend on which thread printed it first.
+    static PRINTED_MEASURES: std::cell::RefCell<PrintedMeasures> =
+        std::cell::RefCell::new(PrintedMeasures::default());
+}
+
+/// `m.to_string()`, remembered across documents.
+///
+/// Printing a value costs more than the rest of an assessment, and news
+/// states the same values (years, small numbers, common amounts) in
+/// document after document, and for several facts of one.
+fn printed_measure(m: &Measure) -> String {
+    let bits = [
+        m.stated.lo.to_bits(),
+        m.stated.hi.to_bits(),
+        m.nominal.lo.to_bits(),
+        m.nominal.hi.to_bits(),
+        m.kind as u64,
+        m.year.map_or(u64::MAX, |y| y as u64),
+    ];
+    // Fibonacci hashing of each word: the map hashes the result again.
+    let hash = bits.iter().fold(0u64, |h, &b| {
+        (h.rotate_left(23) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    });
+    PRINTED_MEASURES.with_borrow_mut(|printed| {
+        let same = printed.by_hash.get(&hash).into_iter().flatten();
+        if let Some((_, text)) = same.into_iter().find(|(p, _)| p == m) {
+            return text.clone();
+        }
+        if printed.len >= MAX_PRINTED_MEASURES {
+            *printed = PrintedMeasures::default();
+        }
+        let text = m.to_string();
+        printed
+            .by_hash
+            .entry(hash)
+            .or_default()
+            .push((m.clone(), text.clone()));
+        printed.len += 1;
+        text
+    })
 }
 
 fn undecided_note(m: &Measure, expected: Option<&Expected>) -> String {
