@@ -402,6 +402,10 @@ pub fn needs_of(
         .collect()
 }
 
+/// Spans of text to scan for keywords closer than this many bytes are
+/// scanned as one, with the text between.
+const KEYWORD_SPAN_GAP: usize = 16;
+
 /// What binding needs of a document's mentions, worked out once per
 /// document rather than once per fact that may bind: the sentence of each,
 /// and which are of each kind.
@@ -468,7 +472,9 @@ impl MentionIndex {
     }
 
     /// The text binding reads keywords in: the mentions' sentences, sorted
-    /// and merged where they touch.
+    /// and merged where they touch or nearly (scanning a few words between
+    /// costs less than starting another span; hits there are hits of the
+    /// document too, which binding may see).
     ///
     /// Every window a binder looks for a keyword in (and the stretch a
     /// counted noun is looked for in) lies within its mention's sentence,
@@ -492,7 +498,7 @@ impl MentionIndex {
             spans.sort_unstable_by_key(|s| s.start);
         }
         spans.dedup_by(|next, run| {
-            if next.start <= run.end {
+            if next.start <= run.end + KEYWORD_SPAN_GAP {
                 run.end = run.end.max(next.end);
                 true
             } else {
