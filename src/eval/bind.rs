@@ -564,13 +564,14 @@ impl Bindable {
 }
 
 /// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
-/// (`None` for derived facts), for the facts marked in `candidate` (see
-/// [`FactsByKeyword`]); the others bind nothing. `index` is `mentions`';
-/// `first_group` is room to work in, kept for the document's other files.
+/// (`None` for derived facts), for the facts listed in `candidates` (by
+/// index in `facts`, in order; see [`FactsByKeyword`]); the others bind
+/// nothing. `index` is `mentions`'; `first_group` is room to work in, kept
+/// for the document's other files.
 pub fn bind_all_needing<'c>(
     facts: &[Fact],
     needs: &[Option<Needs>],
-    candidate: &[bool],
+    candidates: impl Iterator<Item = usize>,
     mentions: &[Mention],
     index: &MentionIndex,
     cx: &BindContext<'c>,
@@ -580,7 +581,7 @@ pub fn bind_all_needing<'c>(
     // are large, and reading hundreds of them per document cost more than
     // binding the few candidates).
     let mut bound = FileBindings::default();
-    for (i, _) in candidate.iter().enumerate().filter(|(_, &c)| c) {
+    for i in candidates {
         let (fact, need) = (&facts[i], &needs[i]);
         let FactSource::Binder(b) = &fact.source else {
             continue;
@@ -685,8 +686,6 @@ pub struct FactsByKeyword {
     /// Facts a document may bind whatever its keywords: binders with no
     /// keyword, and derived facts (which bind nothing themselves).
     always: Vec<usize>,
-    /// Facts in all.
-    len: usize,
 }
 
 impl FactsByKeyword {
@@ -695,8 +694,7 @@ impl FactsByKeyword {
     pub fn new(needs: &[Vec<Option<Needs>>], keywords: usize) -> FactsByKeyword {
         let mut by_keyword = vec![Vec::new(); keywords];
         let mut always = Vec::new();
-        let mut len = 0;
-        for need in needs.iter().flatten() {
+        for (flat, need) in needs.iter().flatten().enumerate() {
             let first = need.as_ref().and_then(|n| {
                 n.all_of
                     .first()
@@ -708,30 +706,25 @@ impl FactsByKeyword {
                 Some(group) => group
                     .iter()
                     .flatten()
-                    .for_each(|id| by_keyword[id.0].push(len)),
-                None => always.push(len),
+                    .for_each(|id| by_keyword[id.0].push(flat)),
+                None => always.push(flat),
             }
-            len += 1;
         }
-        FactsByKeyword {
-            by_keyword,
-            always,
-            len,
-        }
+        FactsByKeyword { by_keyword, always }
     }
 
-    /// Per fact (flat index): whether a keyword it needs first occurs in the
-    /// document, or it needs none.
-    pub fn candidates(&self, hits: &KeywordHits) -> Vec<bool> {
-        let mut c = vec![false; self.len];
-        for &f in &self.always {
-            c[f] = true;
-        }
+    /// The facts (flat indices, in order) a keyword of whose first group
+    /// occurs in the document, or that need none.
+    ///
+    /// A list rather than a flag per fact: a document makes a few facts of
+    /// hundreds candidates, and binding walked every flag.
+    pub fn candidates(&self, hits: &KeywordHits) -> Vec<usize> {
+        let mut c = self.always.clone();
         for id in hits.present() {
-            for &f in &self.by_keyword[id.0] {
-                c[f] = true;
-            }
+            c.extend_from_slice(&self.by_keyword[id.0]);
         }
+        c.sort_unstable();
+        c.dedup();
         c
     }
 }
@@ -789,12 +782,9 @@ mod tests {
         // d: no keyword, always; e: absent.
         assert_eq!(
             candidates("Exports of oil rose; 3 ships sailed."),
-            [true, true, true, true, false]
+            [0, 1, 2, 3]
         );
-        assert_eq!(
-            candidates("Prices fell."),
-            [false, false, false, true, false]
-        );
+        assert_eq!(candidates("Prices fell."), [3]);
     }
 
     #[test]

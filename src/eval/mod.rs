@@ -410,8 +410,12 @@ impl<'a> Evaluator<'a> {
         // The assertions of a file that may have values in the document.
         let mut maybe_stated = Vec::new();
         for (fi, file) in self.rules.files.iter().enumerate() {
-            let candidate = &candidates[first_fact..first_fact + file.facts.len()];
-            first_fact += file.facts.len();
+            // This file's candidates, by index in the file.
+            let in_file = first_fact..first_fact + file.facts.len();
+            let from = candidates.partition_point(|&f| f < in_file.start);
+            let to = candidates.partition_point(|&f| f < in_file.end);
+            let candidate = candidates[from..to].iter().map(|&f| f - in_file.start);
+            first_fact = in_file.end;
             if !self.in_scope(fi, doc.name()) {
                 bindings.push(None);
                 continue;
