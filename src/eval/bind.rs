@@ -719,7 +719,9 @@ impl FactsByKeyword {
     /// A list rather than a flag per fact: a document makes a few facts of
     /// hundreds candidates, and binding walked every flag.
     pub fn candidates(&self, hits: &KeywordHits) -> Vec<usize> {
-        let mut c = self.always.clone();
+        let of_present = hits.present().map(|id| self.by_keyword[id.0].len());
+        let mut c = Vec::with_capacity(self.always.len() + of_present.sum::<usize>());
+        c.extend_from_slice(&self.always);
         for id in hits.present() {
             c.extend_from_slice(&self.by_keyword[id.0]);
         }

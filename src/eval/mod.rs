@@ -613,7 +613,8 @@ impl<'a> Evaluator<'a> {
                 (&computed.0, Arc::from(computed.1.as_str()))
             }
         };
-        let mut candidates: Vec<Candidate> = Vec::new();
+        // At most one candidate per value: allocated once.
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(lhs.len());
         let mut note = None;
         for (m, evidence) in lhs {
             let m = &m;
