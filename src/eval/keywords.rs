@@ -1,10 +1,12 @@
 //! One pass over a document finds every keyword of every rule.
 //!
 //! Keywords made of plain words (ASCII letters and digits, one space or
-//! ASCII marks between words: almost all of them) go into a [`WordTable`], looked up
-//! once per word of the document; any other keyword goes into one
+//! ASCII marks between words: almost all of them) go into a [`WordTable`],
+//! looked up once per word of the document; any other keyword goes into one
 //! Aho–Corasick automaton. Either way a document is scanned once however
 //! many rules there are; binders then look occurrences up by keyword id.
+//! Evaluation scans only the sentences binding reads
+//! ([`KeywordIndex::scan_parts`]).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -301,10 +303,10 @@ impl KeywordIndex {
 }
 
 /// The keywords made of plain words — ASCII letters and digits, one space
-/// or ASCII marks between words — found by looking each word of a document up, rather than
-/// by running a byte automaton: the automaton over hundreds of keywords
-/// takes a table look-up per byte that often misses the cache, while a word
-/// costs one probe of a small table.
+/// or ASCII marks between words — found by looking each word of a document
+/// up, rather than by running a byte automaton: the automaton over hundreds
+/// of keywords takes a table look-up per byte that often misses the cache,
+/// while a word costs one probe of a small table.
 ///
 /// A word of the text is a run of alphanumeric characters, as for the
 /// automaton's whole-word check, so both find the same occurrences.

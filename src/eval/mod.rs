@@ -221,8 +221,8 @@ pub struct Evaluator<'a> {
     unbound_asserts: Vec<Vec<usize>>,
     /// Per file, per fact: the assertions (statement indices, in order)
     /// whose left-hand side needs that fact first among the binder facts
-    /// it needs all of (`lhs_needs`): the assertions a bound
-    /// fact may give values.
+    /// it needs all of (`lhs_needs`): the assertions a bound fact may give
+    /// values.
     asserts_by_first_need: Vec<Vec<Vec<usize>>>,
 }
 
