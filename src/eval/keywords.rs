@@ -625,25 +625,29 @@ fn word_hash(key: u64, len: usize) -> u64 {
     (key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// Bit `i` set when `block[i]` (of up to 64 ASCII bytes) is a letter or a
-/// digit.
+/// Bit `i` set when `block[i]` (of up to 64 bytes) is a letter or a digit;
+/// `None` when the block is not all ASCII.
 ///
 /// Eight bytes at a time, in the bytes of a `u64` (SWAR): each byte is
 /// range-checked by one addition that sets its top bit, and the eight top
 /// bits are gathered by one multiplication. For bytes below 0x80 no
-/// addition carries into the next byte. A table look-up per byte took a
-/// third of a scan.
-fn ascii_word_mask(block: &[u8]) -> u64 {
+/// addition carries into the next byte; whether all are below is gathered
+/// on the way, rather than in a pass of its own. A table look-up per byte
+/// took a third of a scan.
+fn ascii_word_mask(block: &[u8]) -> Option<u64> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const TOPS: u64 = 0x8080_8080_8080_8080;
     // Top bit of each byte set when the byte is at least `lo`.
     let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
     let mut mask = 0u64;
+    // Every byte's top bit, or-ed together.
+    let mut high = 0u64;
     let mut chunks = block.chunks_exact(8);
     for (c, chunk) in chunks.by_ref().enumerate() {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);
         let x = u64::from_le_bytes(eight);
+        high |= x;
         let lower = x | (ONES * 0x20);
         let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
         let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
@@ -655,9 +659,10 @@ fn ascii_word_mask(block: &[u8]) -> u64 {
     }
     let done = block.len() - chunks.remainder().len();
     for (i, &b) in chunks.remainder().iter().enumerate() {
+        high |= u64::from(b);
         mask |= u64::from(b.is_ascii_alphanumeric()) << (done + i);
     }
-    mask
+    (high & TOPS == 0).then_some(mask)
 }
 
 /// Calls `f(start, end)` for every run of alphanumeric characters in
@@ -679,10 +684,10 @@ fn for_each_word(text: &str, range: Span, mut f: impl FnMut(usize, usize)) {
             end -= 1;
         }
         let block = &bytes[at..end];
-        let ascii = block.is_ascii();
         // The arithmetic of `ascii_word_mask` holds for ASCII only.
-        let mut mask = if ascii { ascii_word_mask(block) } else { 0 };
-        if !ascii {
+        let ascii = ascii_word_mask(block);
+        let mut mask = ascii.unwrap_or(0);
+        if ascii.is_none() {
             for (i, &b) in block.iter().enumerate() {
                 mask |= u64::from(BYTE_CLASS[usize::from(b)] & ASCII_WORD) << i;
             }
@@ -862,7 +867,15 @@ mod tests {
             let want = block.iter().enumerate().fold(0u64, |m, (i, b)| {
                 m | u64::from(b.is_ascii_alphanumeric()) << i
             });
-            assert_eq!(ascii_word_mask(block), want, "{block:?}");
+            assert_eq!(ascii_word_mask(block), Some(want), "{block:?}");
+        }
+        // A byte of 0x80 or more anywhere, in a chunk of eight or after.
+        for len in [1, 8, 13, 64] {
+            for at in 0..len {
+                let mut block = vec![b'a'; len];
+                block[at] = 0x80 | at as u8;
+                assert_eq!(ascii_word_mask(&block), None, "{block:?}");
+            }
         }
     }
 
