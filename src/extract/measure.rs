@@ -1379,8 +1379,21 @@ pub(crate) fn currency_at(cx: &Cx, i: usize) -> bool {
     money_table().longest(cx, i).is_some()
 }
 
-/// One amount of time: (amount, unit, end).
-pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usize)> {
+/// One amount of time: (amount, unit, end), remembered for the last token
+/// asked (see [`Cx::duration_memo`]).
+pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<OneDuration> {
+    if let Some(d) = cx.duration_memo.get(i) {
+        return d;
+    }
+    let d = read_one_duration(cx, i);
+    cx.duration_memo.set(i, d);
+    d
+}
+
+/// An amount of time read by [`one_duration`]: amount, unit, end token.
+pub(crate) type OneDuration = (f64, DurationUnit, usize);
+
+fn read_one_duration(cx: &Cx, i: usize) -> Option<OneDuration> {
     let t = cx.t.get(i)?;
     let key = t.key();
     if let Some(mut v) = vague_amount(key) {

@@ -159,16 +159,16 @@ pub(crate) enum Tense {
     None,
 }
 
-/// A remembered number read: the token and the result. The token is kept
-/// apart from the result so a miss (most lookups) reads one word, not the
-/// whole result.
-pub(crate) struct Memo {
+/// A remembered read (a number by default): the token and the result. The
+/// token is kept apart from the result so a miss (most lookups) reads one
+/// word, not the whole result.
+pub(crate) struct Memo<T: Copy = Option<number::Num>> {
     /// The token read, or `usize::MAX` for none.
     at: std::cell::Cell<usize>,
-    read: std::cell::Cell<Option<number::Num>>,
+    read: std::cell::Cell<Option<T>>,
 }
 
-impl Default for Memo {
+impl<T: Copy> Default for Memo<T> {
     fn default() -> Self {
         Memo {
             at: std::cell::Cell::new(usize::MAX),
@@ -177,18 +177,22 @@ impl Default for Memo {
     }
 }
 
-impl Memo {
+impl<T: Copy> Memo<T> {
     /// The result remembered for token `i`, if it is the one remembered.
     #[inline]
-    pub fn get(&self, i: usize) -> Option<Option<number::Num>> {
-        (self.at.get() == i).then(|| self.read.get())
+    pub fn get(&self, i: usize) -> Option<T> {
+        if self.at.get() == i {
+            self.read.get()
+        } else {
+            None
+        }
     }
 
     /// Remembers `read` as the result at token `i`, forgetting the last.
     #[inline]
-    pub fn set(&self, i: usize, read: Option<number::Num>) {
+    pub fn set(&self, i: usize, read: T) {
         self.at.set(i);
-        self.read.set(read);
+        self.read.set(Some(read));
     }
 }
 
@@ -206,6 +210,10 @@ pub(crate) struct Cx<'a> {
     /// The last [`number::words`] read at a token, one slot per `allow_ord`
     /// flag: the date grammars, mentions and skips each ask at a number word.
     pub words_memo: [Memo; 2],
+    /// The last [`measure::one_duration`] read: the relative dates ("3
+    /// days ago") read one at a number, then the duration grammar reads
+    /// the same.
+    pub duration_memo: Memo<Option<measure::OneDuration>>,
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.
@@ -229,6 +237,7 @@ impl<'a> Cx<'a> {
             digits_memo: Default::default(),
             cardinal_memo: Default::default(),
             words_memo: Default::default(),
+            duration_memo: Default::default(),
         }
     }
 
