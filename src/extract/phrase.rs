@@ -8,14 +8,17 @@
 //! two letters, which must match exactly: "m" is a metre, "M" is not; "B" is a
 //! byte, "b" is not.
 
-use super::lexicon::WordMap;
+use super::lexicon::{lookup, Lex, WordMap};
 use super::token::Tk;
 use super::Cx;
 
 #[derive(Debug)]
 enum Part {
-    /// A word: lowercase key, and the exact spelling when case matters.
-    Word(String, Option<String>),
+    /// A word: the lexicon entry of its lowercase form (`None` when it has
+    /// none, and so no token can match it), and the exact spelling when
+    /// case matters. Tokens match by entry: one pointer compare rather than
+    /// comparing the keys' text.
+    Word(Option<&'static Lex>, Option<String>),
     /// A digit run.
     Num(String),
     /// One mark.
@@ -33,7 +36,11 @@ struct Phrase<T> {
 /// A table of phrases keyed by their first part.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<T> {
-    by_first: WordMap<String, Vec<Phrase<T>>>,
+    /// Phrases led by a word, by the address of the word's lexicon entry:
+    /// hashing one number costs less than hashing and comparing the text.
+    by_word: WordMap<usize, Vec<Phrase<T>>>,
+    /// Phrases led by digits or a mark, by their text.
+    by_other: WordMap<String, Vec<Phrase<T>>>,
     /// A bit per [`first_slot`] of the keys of `by_first`: most tokens are
     /// known to start no phrase without hashing them.
     first: [u64; 64],
@@ -63,7 +70,7 @@ fn split(s: &str) -> (Vec<Part>, Vec<bool>) {
             }
             let w = &s[i..end];
             let exact = (w.chars().count() <= 2).then(|| w.to_string());
-            parts.push(Part::Word(w.to_lowercase(), exact));
+            parts.push(Part::Word(lookup(&w.to_lowercase()), exact));
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
             while let Some(&(j, d)) = it.peek() {
@@ -97,38 +104,47 @@ fn first_slot(b: &[u8]) -> usize {
     (usize::from(f) * 67 + usize::from(l) * 13 + b.len()) % 4096
 }
 
-fn first_key(p: &Part) -> String {
-    match p {
-        Part::Word(k, _) => k.clone(),
-        Part::Num(n) => n.clone(),
-        Part::Mark(c) => c.to_string(),
-    }
+/// The address of a lexicon entry, as [`PhraseTable::by_word`] keys it.
+fn entry_key(l: &'static Lex) -> usize {
+    std::ptr::from_ref(l) as usize
 }
 
 impl<T> PhraseTable<T> {
     /// Builds a table from spellings and their values.
     pub(crate) fn new(entries: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut by_first: WordMap<String, Vec<Phrase<T>>> = WordMap::default();
+        let mut by_word: WordMap<usize, Vec<Phrase<T>>> = WordMap::default();
+        let mut by_other: WordMap<String, Vec<Phrase<T>>> = WordMap::default();
+        let mut first = [0u64; 64];
         for (s, val) in entries {
             let (parts, spaced) = split(&s);
-            if parts.is_empty() {
-                continue;
-            }
-            by_first
-                .entry(first_key(&parts[0]))
-                .or_default()
-                .push(Phrase { parts, spaced, val });
+            let (slot, list) = match parts.first() {
+                None => continue,
+                // A phrase led by a word outside the lexicon never matches.
+                Some(Part::Word(None, _)) => continue,
+                Some(Part::Word(Some(l), _)) => (
+                    first_slot(l.key.as_bytes()),
+                    by_word.entry(entry_key(l)).or_default(),
+                ),
+                Some(Part::Num(n)) => (
+                    first_slot(n.as_bytes()),
+                    by_other.entry(n.clone()).or_default(),
+                ),
+                Some(Part::Mark(c)) => {
+                    let key = c.to_string();
+                    (first_slot(key.as_bytes()), by_other.entry(key).or_default())
+                }
+            };
+            first[slot / 64] |= 1 << (slot % 64);
+            list.push(Phrase { parts, spaced, val });
         }
-        for v in by_first.values_mut() {
+        for v in by_word.values_mut().chain(by_other.values_mut()) {
             v.sort_by_key(|p| std::cmp::Reverse(p.parts.len()));
         }
-        let mut first = [0u64; 64];
-        for k in by_first.keys() {
-            let b = k.as_bytes();
-            let i = first_slot(b);
-            first[i / 64] |= 1 << (i % 64);
+        PhraseTable {
+            by_word,
+            by_other,
+            first,
         }
-        PhraseTable { by_first, first }
     }
 
     /// The longest phrase starting at token `i`: its value and end token.
@@ -155,7 +171,10 @@ impl<T> PhraseTable<T> {
     /// The longest phrase whose first part is `key`, starting at token `i`.
     #[inline(never)]
     fn match_at<'s>(&'s self, cx: &Cx, i: usize, key: &str) -> Option<(&'s T, usize)> {
-        let cands = self.by_first.get(key)?;
+        let cands = match cx.t.get(i)?.lex {
+            Some(l) => self.by_word.get(&entry_key(l))?,
+            None => self.by_other.get(key)?,
+        };
         'next: for p in cands {
             let mut j = i;
             for (k, part) in p.parts.iter().enumerate() {
@@ -178,9 +197,11 @@ impl<T> PhraseTable<T> {
                     }
                 }
                 let ok = match part {
-                    Part::Word(key, exact) => {
+                    Part::Word(want, exact) => {
                         tok.kind == Tk::Word
-                            && tok.lex.is_some_and(|l| l.key == key)
+                            && tok
+                                .lex
+                                .is_some_and(|l| want.is_some_and(|w| std::ptr::eq(l, w)))
                             && exact.as_ref().is_none_or(|e| cx.raw(j) == e)
                     }
                     Part::Num(n) => tok.kind == Tk::Num && cx.raw(j) == n,
