@@ -508,7 +508,7 @@ pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
 }
 
 /// What the tokenizer looks ASCII words up in, built once from [`TABLE`].
-struct AsciiIndex {
+pub(crate) struct AsciiIndex {
     /// A bit per (length, first letter, last letter) that some key made only
     /// of ASCII lowercase letters has, so most words of a text are known to
     /// be absent without hashing them. Letters count by their low five bits
@@ -592,7 +592,9 @@ fn filter_index(len: usize, first: u8, last: u8) -> usize {
 
 static ASCII: OnceLock<AsciiIndex> = OnceLock::new();
 
-fn ascii_index() -> &'static AsciiIndex {
+/// The index the tokenizer looks words up in ([`AsciiIndex::lookup`]),
+/// fetched once per text rather than at every word.
+pub(crate) fn ascii_index() -> &'static AsciiIndex {
     ASCII.get_or_init(|| {
         let table = TABLE.get_or_init(build);
         let mut filter = Box::new([0u64; FILTER_WORDS]);
@@ -641,32 +643,33 @@ fn lookup_lowered(word: &[u8]) -> Option<&'static Lex> {
         .copied()
 }
 
-/// The entry for the word `text[start..end]`, made of ASCII letters of any
-/// case: the same answer as [`lookup`] of the word lowercased. Inlined into
-/// the tokenizer, which calls it at every word.
-#[inline(always)]
-pub(crate) fn lookup_ascii(text: &[u8], start: usize, end: usize) -> Option<&'static Lex> {
-    let len = end - start;
-    debug_assert!(len > 0 && text[start..end].iter().all(u8::is_ascii_alphabetic));
-    if len >= FILTER_LEN {
-        return lookup_lowered(&text[start..end]);
+impl AsciiIndex {
+    /// The entry for the word `text[start..end]`, made of ASCII letters of
+    /// any case: the same answer as [`lookup`] of the word lowercased.
+    /// Inlined into the tokenizer, which calls it at every word.
+    #[inline(always)]
+    pub(crate) fn lookup(&self, text: &[u8], start: usize, end: usize) -> Option<&'static Lex> {
+        let len = end - start;
+        debug_assert!(len > 0 && text[start..end].iter().all(u8::is_ascii_alphabetic));
+        if len >= FILTER_LEN {
+            return lookup_lowered(&text[start..end]);
+        }
+        let i = filter_index(len, text[start], text[end - 1]);
+        if self.filter[i / 64] & (1 << (i % 64)) == 0 {
+            return None;
+        }
+        if len > PACK_LEN {
+            return lookup_lowered(&text[start..end]);
+        }
+        // Sixteen bytes loaded at once where the text has them, else copied.
+        let raw = match text.get(start..start + PACK_LEN) {
+            Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
+            None => pack(&text[start..end]),
+        };
+        // Setting bit 5 lowercases an ASCII letter (and leaves lowercase alone).
+        let lower = (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & KEEP[len];
+        self.packed.get(lower)
     }
-    let index = ascii_index();
-    let i = filter_index(len, text[start], text[end - 1]);
-    if index.filter[i / 64] & (1 << (i % 64)) == 0 {
-        return None;
-    }
-    if len > PACK_LEN {
-        return lookup_lowered(&text[start..end]);
-    }
-    // Sixteen bytes loaded at once where the text has them, else copied.
-    let raw = match text.get(start..start + PACK_LEN) {
-        Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
-        None => pack(&text[start..end]),
-    };
-    // Setting bit 5 lowercases an ASCII letter (and leaves lowercase alone).
-    let lower = (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & KEEP[len];
-    index.packed.get(lower)
 }
 
 fn build() -> WordMap<&'static [u8], &'static Lex> {

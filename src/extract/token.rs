@@ -8,7 +8,7 @@
 //! five tokens); the number grammar reassembles them, which is what lets it
 //! tell "1,200" from "1, 200" and "2026-01-05" from "2026 - 01".
 
-use super::lexicon::{lookup, lookup_ascii, Lex};
+use super::lexicon::{ascii_index, lookup, Lex};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +100,7 @@ impl Tok {
 /// Splits `text` into tokens, appending to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
+    let index = ascii_index();
     let b = text.as_bytes();
     let mut i = 0;
     let mut ws = true;
@@ -114,12 +115,12 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 let (e, ascii) = word_end(text, i);
                 i = e;
                 if ascii {
-                    lookup_ascii(b, s, i)
+                    index.lookup(b, s, i)
                 } else {
                     lookup(&text[s..i].to_lowercase())
                 }
             } else {
-                lookup_ascii(b, s, i)
+                index.lookup(b, s, i)
             };
             out.push(Tok::word(b, s, i, ws, lex));
             (i, ws) = one_space(b, i);
