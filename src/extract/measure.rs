@@ -1342,12 +1342,6 @@ fn vague_amount(key: &str) -> Option<f64> {
     }
 }
 
-/// Whether [`one_duration`] can read at token `i`: it reads a vague amount
-/// or a cardinal first, and gives up at any other word.
-pub(crate) fn may_start_duration(cx: &Cx, i: usize) -> bool {
-    vague_amount(cx.tk(i).key()).is_some() || super::number::may_start_cardinal(cx, i)
-}
-
 /// The vague amounts that start no cardinal ("all", "several", "couple"):
 /// at one of them a value starts only as [`one_duration`] reads it.
 pub(crate) fn vague_only(key: &str) -> bool {

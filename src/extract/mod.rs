@@ -724,7 +724,7 @@ fn leads_only(key: &str) -> bool {
 
 /// Whether the lead word `key` at token `i` is followed by what can go on
 /// its reading. "In" and "within" start only "in 2 weeks", a duration after
-/// them ("in the", most of them, cannot). "The", "this" and "last" lead only
+/// them ("in the", "in 2020", most of them, read none). "The", "this" and "last" lead only
 /// the dates [`date::may_follow_the`], [`date::may_follow_this`] and
 /// [`date::may_follow_last`] list ("the 3rd", "this week", "last Sunday of
 /// March"), the vague amounts only a duration ([`vague_starts`]).
@@ -749,11 +749,10 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
                     number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
                 })
         }
-        "in" | "within" => cx.t.get(i + 1).is_some_and(|t| {
-            t.kind == Tk::Num
-                || t.lex
-                    .is_some_and(|l| l.starts && measure::may_start_duration(cx, i + 1))
-        }),
+        // The duration itself: "in 2020", the commonest, reads none. The
+        // reading is remembered, so the scan's next stop (the number) does
+        // not read it again.
+        "in" | "within" => measure::one_duration(cx, i + 1).is_some(),
         _ => {
             debug_assert!(measure::vague_only(key), "{key} is no lead word");
             vague_starts(cx, i)
