@@ -573,7 +573,9 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<
             } else {
                 n.end
             };
-            *by_money = true;
+            // Where no cardinal can start ("2.5 million people", the
+            // commonest) the tail is none under either flag.
+            *by_money |= may_start_cardinal(cx, k);
             if let Some(tail) = cardinal(cx, k, money) {
                 if tail.int && tail.v > 0.0 && tail.v < smallest && !tail.ord {
                     n.v += tail.v;
