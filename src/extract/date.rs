@@ -1217,7 +1217,9 @@ pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
         return false;
     };
     match t.kind {
-        Tk::Num => true,
+        // Digits only as a day or an ordinal: "the 15th", "the 3 of May",
+        // not "the 1987 report" (the year is read at the digits).
+        Tk::Num => day_at(cx, i + 1).is_some() || ordinal(cx, i + 1).is_some(),
         Tk::Punct => false,
         Tk::Word => match t.lex {
             Some(l) => {

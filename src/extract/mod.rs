@@ -782,12 +782,14 @@ fn narrow_starts(cx: &Cx, i: usize, l: &lexicon::Lex) -> bool {
         || (l.dur.is_some() && date::YEAR_LEADS.contains(&l.key) && date::may_lead_year(cx, i))
 }
 
-/// Whether token `i` is digits, a mark or a word of the lexicon: what can
-/// follow "a" or "an" in a value ("a dozen", "an hour", "a 5% rise",
-/// "a $"); "a" before any other word ("a lot", "a company") starts nothing.
+/// Whether token `i` is a mark or a word of the lexicon: what can follow
+/// "a" or "an" in a value ("a dozen", "an hour", "a °C"); "a" before any
+/// other word ("a lot", "a company") starts nothing, nor before digits:
+/// every grammar that reads "a" reads a word after it, and in "a 5% rise"
+/// the value starts at the digits.
 fn known_at(cx: &Cx, i: usize) -> bool {
     cx.t.get(i)
-        .is_some_and(|t| t.kind != Tk::Word || t.lex.is_some())
+        .is_some_and(|t| t.kind == Tk::Punct || t.lex.is_some())
 }
 
 /// Every grammar at token `i`: the longest reading.
