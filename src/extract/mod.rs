@@ -656,9 +656,11 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
             ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']' => {
                 number::leading_point(cx, i)
             }
-            // "($99.99)", "(555) 123-4567", "% of 10": read by branches of
-            // their own.
-            '(' | '%' | '％' => true,
+            // "($99.99)", "(555) 123-4567": money and the phone skip read
+            // from "(" only where a mark or digits are glued after it.
+            '(' => cx.t.get(i + 1).is_some_and(|n| !n.ws && n.kind != Tk::Word),
+            // "% of 10": read by a branch of its own.
+            '%' | '％' => true,
             // Elsewhere a mark starts a reading only as a currency sign or
             // as the start of a cardinal (the other grammars start at a
             // word or digits): most dashes, "<" and ">" start nothing.
