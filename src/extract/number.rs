@@ -398,14 +398,23 @@ fn number_follows(cx: &Cx, i: usize) -> bool {
     cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0))
 }
 
+/// Whether the mark `i` is a sign [`read_cardinal`] reads: a dash or plus
+/// before a number, not glued to a word or number before it ("2013-14")
+/// nor a spaced range dash after digits ("75 -300mm").
+#[inline]
+fn sign_at(cx: &Cx, i: usize) -> bool {
+    let t = cx.tk(i);
+    let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
+    let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
+    sign_tok && number_follows(cx, i) && !cx.prev_joins(i) && !range_dash
+}
+
 /// Whether [`read_cardinal`] can read at the mark `i`: a sign before a
 /// number, a leading decimal point or a vulgar fraction. At any other mark
 /// it gives up (its other branches read digits or words).
 pub(crate) fn mark_may_start(cx: &Cx, i: usize) -> bool {
     let t = cx.tk(i);
-    ((t.is_dash() || t.ch == '+') && number_follows(cx, i))
-        || leading_point(cx, i)
-        || vulgar(t.ch).is_some()
+    sign_at(cx, i) || leading_point(cx, i) || vulgar(t.ch).is_some()
 }
 
 /// Sets `by_money` before every branch that reads `money` (or passes it
@@ -414,11 +423,7 @@ pub(crate) fn mark_may_start(cx: &Cx, i: usize) -> bool {
 fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
     let t = cx.t.get(i)?;
     // Signs: "-15", "minus five", "negative one".
-    let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
-    let num_next = number_follows(cx, i);
-    // "75 -300mm" is a range, not minus 300.
-    let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
-    if sign_tok && num_next && !cx.prev_joins(i) && !range_dash {
+    if sign_at(cx, i) {
         *by_money = true;
         let mut n = cardinal(cx, i + 1, money)?;
         if t.ch != '+' {
