@@ -883,7 +883,9 @@ pub(crate) fn percent(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     Some((end, Value::Percent { value: n.v, points }))
 }
 
-fn percent_word(cx: &Cx, i: usize) -> Option<usize> {
+/// The percent sign or word at `i` ("%", "percent", "per cent"): the token
+/// after it.
+pub(crate) fn percent_word(cx: &Cx, i: usize) -> Option<usize> {
     let t = cx.t.get(i)?;
     if t.is_p('%') || t.is_p('％') {
         // "%25" in a URL is an escape, not a percentage.

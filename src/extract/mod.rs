@@ -704,7 +704,8 @@ fn raw_starts(cx: &Cx, i: usize) -> bool {
 /// "in 2 weeks", "within a few days". Alone they are the commonest words of
 /// English text, and trying every grammar at each cost more than the rest.
 /// The vague amounts of [`measure::vague_only`] ("all", "some",
-/// "several") are lead words too: they start only "all day", "several weeks".
+/// "several") are lead words too: they start only "all day", "several weeks";
+/// so is "per", which starts only "per cent".
 fn leads_only(key: &str) -> bool {
     matches!(
         key,
@@ -721,6 +722,7 @@ fn leads_only(key: &str) -> bool {
             | "several"
             | "some"
             | "couple"
+            | "per"
     )
 }
 
@@ -755,6 +757,9 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
         // reading is remembered, so the scan's next stop (the number) does
         // not read it again.
         "in" | "within" => measure::one_duration(cx, i + 1).is_some(),
+        // "per cent of …": only as the percent grammar's word ("per
+        // share", "per day" read nothing at "per").
+        "per" => measure::percent_word(cx, i).is_some(),
         _ => {
             debug_assert!(measure::vague_only(key), "{key} is no lead word");
             vague_starts(cx, i)
