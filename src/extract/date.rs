@@ -1194,6 +1194,16 @@ fn modifier_goes_on(cx: &Cx, j: usize) -> bool {
     })
 }
 
+/// Whether a date led by "next", "following", "coming", "previous", "past"
+/// or "current" at `i` can go on at the next token. Only [`relative_word`]
+/// reads at them (none is a number word, a vague amount or the first word
+/// of a currency or holiday name; [`relative_amount`] reads "next two
+/// weeks" but keeps none of it), and only as a modifier
+/// ([`modifier_goes_on`]): not "next season", "past two years".
+pub(crate) fn may_follow_modifier(cx: &Cx, i: usize) -> bool {
+    modifier_goes_on(cx, i + 1)
+}
+
 /// Whether a date led by "last" at `i` can go on at the next token. Only
 /// [`relative_word`] reads at "last" ("last" is no number word): as
 /// [`nth_weekday_of`], which wants a weekday or "day" next ("last Sunday of

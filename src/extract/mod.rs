@@ -723,6 +723,12 @@ fn leads_only(key: &str) -> bool {
             | "some"
             | "couple"
             | "per"
+            | "next"
+            | "following"
+            | "coming"
+            | "previous"
+            | "past"
+            | "current"
     )
 }
 
@@ -731,7 +737,8 @@ fn leads_only(key: &str) -> bool {
 /// them ("in the", "in 2020", most of them, read none). "The", "this" and "last" lead only
 /// the dates [`date::may_follow_the`], [`date::may_follow_this`] and
 /// [`date::may_follow_last`] list ("the 3rd", "this week", "last Sunday of
-/// March"), the vague amounts only a duration ([`vague_starts`]).
+/// March"), "next", "past" and the like those [`date::may_follow_modifier`]
+/// lists, the vague amounts only a duration ([`vague_starts`]).
 fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     // One match on the key: the lead words are the commonest start words,
     // and testing each gate's word list in turn cost more than the gates.
@@ -760,6 +767,15 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
         // "per cent of …": only as the percent grammar's word ("per
         // share", "per day" read nothing at "per").
         "per" => measure::percent_word(cx, i).is_some(),
+        // The other modifiers of relative dates ("next week", "past
+        // Monday"): as with "last", the second test keeps the gate exact
+        // should one become a number word or lead a name.
+        "next" | "following" | "coming" | "previous" | "past" | "current" => {
+            date::may_follow_modifier(cx, i)
+                || cx.tk(i).lex.is_some_and(|l| {
+                    number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
+                })
+        }
         _ => {
             debug_assert!(measure::vague_only(key), "{key} is no lead word");
             vague_starts(cx, i)
