@@ -1368,11 +1368,15 @@ pub(crate) fn vague_unit_follows(cx: &Cx, i: usize) -> bool {
         .is_some_and(|t| t.lex.is_some_and(|l| l.dur.is_some()))
 }
 
-/// Whether a currency name or sign starts at token `i` ("US$", "U.S.
-/// dollars", "Malaysian ringgit"): money that starts with a word other than
-/// a number word starts with one.
-pub(crate) fn currency_at(cx: &Cx, i: usize) -> bool {
-    money_table().longest(cx, i).is_some()
+/// Whether money can start at token `i` with its currency: a currency name
+/// or sign matches there ("US$", "U.S. dollars", "Malaysian ringgit") and
+/// a cardinal can start after it, as [`money`] reads one next. Money that
+/// starts with a word other than a number word starts so; "dollar" before
+/// anything else ("the dollar fell") starts nothing.
+pub(crate) fn currency_leads(cx: &Cx, i: usize) -> bool {
+    money_table()
+        .longest(cx, i)
+        .is_some_and(|(_, j)| super::number::may_start_cardinal(cx, j))
 }
 
 /// One amount of time: (amount, unit, end), remembered for the last token

@@ -664,7 +664,7 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
             // Elsewhere a mark starts a reading only as a currency sign or
             // as the start of a cardinal (the other grammars start at a
             // word or digits): most dashes, "<" and ">" start nothing.
-            _ => number::mark_may_start(cx, i) || measure::currency_at(cx, i),
+            _ => number::mark_may_start(cx, i) || measure::currency_leads(cx, i),
         },
     };
     if !interesting {
@@ -797,11 +797,12 @@ fn vague_starts(cx: &Cx, i: usize) -> bool {
 }
 
 /// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a
-/// value: it leads a currency or holiday name that matches here, or it is a
+/// value: it leads a currency name that matches here before an amount
+/// ([`measure::currency_leads`]) or a holiday name that matches, or it is a
 /// unit of time a year follows ("year 1986", not "year ."). At any other unit of time
 /// (most often the "s" of "'s") every grammar looks for a number first.
 fn narrow_starts(cx: &Cx, i: usize, l: &lexicon::Lex) -> bool {
-    (l.leads_name && (measure::currency_at(cx, i) || date::holiday_at_name(cx, i)))
+    (l.leads_name && (measure::currency_leads(cx, i) || date::holiday_at_name(cx, i)))
         || (l.dur.is_some() && date::YEAR_LEADS.contains(&l.key) && date::may_lead_year(cx, i))
 }
 
