@@ -1194,6 +1194,16 @@ fn modifier_goes_on(cx: &Cx, j: usize) -> bool {
     })
 }
 
+/// Whether a date led by "next", "following", "coming", "previous", "past"
+/// or "current" at `i` can go on at the next token. Only [`relative_word`]
+/// reads at them (none is a number word, a vague amount or the first word
+/// of a currency or holiday name; [`relative_amount`] reads "next two
+/// weeks" but keeps none of it), and only as a modifier
+/// ([`modifier_goes_on`]): not "next season", "past two years".
+pub(crate) fn may_follow_modifier(cx: &Cx, i: usize) -> bool {
+    modifier_goes_on(cx, i + 1)
+}
+
 /// Whether a date led by "last" at `i` can go on at the next token. Only
 /// [`relative_word`] reads at "last" ("last" is no number word): as
 /// [`nth_weekday_of`], which wants a weekday or "day" next ("last Sunday of
@@ -1217,7 +1227,9 @@ pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
         return false;
     };
     match t.kind {
-        Tk::Num => true,
+        // Digits only as a day or an ordinal: "the 15th", "the 3 of May",
+        // not "the 1987 report" (the year is read at the digits).
+        Tk::Num => day_at(cx, i + 1).is_some() || ordinal(cx, i + 1).is_some(),
         Tk::Punct => false,
         Tk::Word => match t.lex {
             Some(l) => {

@@ -508,7 +508,7 @@ pub(crate) fn lookup(word: &str) -> Option<&'static Lex> {
 }
 
 /// What the tokenizer looks ASCII words up in, built once from [`TABLE`].
-struct AsciiIndex {
+pub(crate) struct AsciiIndex {
     /// A bit per (length, first letter, last letter) that some key made only
     /// of ASCII lowercase letters has, so most words of a text are known to
     /// be absent without hashing them. Letters count by their low five bits
@@ -517,7 +517,69 @@ struct AsciiIndex {
     /// The entries whose keys are 1 to [`PACK_LEN`] bytes, keyed by the
     /// [`pack`]ed word: comparing one `u128` is cheaper than hashing a byte
     /// slice and calling `memcmp` on it.
-    packed: WordMap<u128, &'static Lex>,
+    packed: PackedMap,
+}
+
+/// A fixed set of [`pack`]ed words and their entries: open addressing with
+/// linear probing in a table at most a quarter full, so a lookup is one
+/// multiply and, nearly always, one or two `u128` compares. Two thirds of
+/// the words of a text pass the [`AsciiIndex`] filter and come here; the
+/// general-purpose `HashMap` (tag bytes, group probes) cost twice as many
+/// instructions per lookup, and no crate offers a map for a fixed key set
+/// this cheaply without a build step.
+struct PackedMap {
+    /// The packed words, 0 for an empty slot (no word packs to 0).
+    keys: Box<[u128]>,
+    /// The entry of the word in the same slot.
+    vals: Box<[Option<&'static Lex>]>,
+    /// How far to shift a 64-bit hash to get a slot number.
+    shift: u32,
+}
+
+impl PackedMap {
+    fn new(entries: impl ExactSizeIterator<Item = (u128, &'static Lex)>) -> PackedMap {
+        let size = (entries.len() * 4).next_power_of_two().max(2);
+        let mut map = PackedMap {
+            keys: vec![0; size].into_boxed_slice(),
+            vals: vec![None; size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (key, lex) in entries {
+            assert_ne!(key, 0, "an empty word in the lexicon");
+            let mut i = map.slot(key);
+            while map.keys[i] != 0 && map.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            map.keys[i] = key;
+            map.vals[i] = Some(lex);
+        }
+        map
+    }
+
+    /// The first slot `key` may be in: the top bits of a multiplicative
+    /// hash of both halves.
+    #[inline(always)]
+    fn slot(&self, key: u128) -> usize {
+        let h = (key as u64 ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        (h >> self.shift) as usize
+    }
+
+    #[inline(always)]
+    fn get(&self, key: u128) -> Option<&'static Lex> {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.vals[i];
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// Words this long or longer are never in the filter.
@@ -530,7 +592,9 @@ fn filter_index(len: usize, first: u8, last: u8) -> usize {
 
 static ASCII: OnceLock<AsciiIndex> = OnceLock::new();
 
-fn ascii_index() -> &'static AsciiIndex {
+/// The index the tokenizer looks words up in ([`AsciiIndex::lookup`]),
+/// fetched once per text rather than at every word.
+pub(crate) fn ascii_index() -> &'static AsciiIndex {
     ASCII.get_or_init(|| {
         let table = TABLE.get_or_init(build);
         let mut filter = Box::new([0u64; FILTER_WORDS]);
@@ -541,14 +605,27 @@ fn ascii_index() -> &'static AsciiIndex {
                 filter[i / 64] |= 1 << (i % 64);
             }
         }
-        let packed = table
+        let packed: Vec<(u128, &'static Lex)> = table
             .iter()
             .filter(|(k, _)| !k.is_empty() && k.len() <= PACK_LEN)
             .map(|(k, v)| (pack(k), *v))
             .collect();
+        let packed = PackedMap::new(packed.into_iter());
         AsciiIndex { filter, packed }
     })
 }
+
+/// The mask of the first `len` bytes of a [`pack`]ed word, by `len`: a
+/// load costs less than the variable 128-bit shift that computes it.
+const KEEP: [u128; PACK_LEN + 1] = {
+    let mut keep = [0u128; PACK_LEN + 1];
+    let mut len = 1;
+    while len <= PACK_LEN {
+        keep[len] = u128::MAX >> (8 * (PACK_LEN - len));
+        len += 1;
+    }
+    keep
+};
 
 /// A word of at most [`PACK_LEN`] ASCII letters as one number: its bytes,
 /// little-endian, zero past the end.
@@ -566,33 +643,33 @@ fn lookup_lowered(word: &[u8]) -> Option<&'static Lex> {
         .copied()
 }
 
-/// The entry for the word `text[start..end]`, made of ASCII letters of any
-/// case: the same answer as [`lookup`] of the word lowercased. Inlined into
-/// the tokenizer, which calls it at every word.
-#[inline(always)]
-pub(crate) fn lookup_ascii(text: &[u8], start: usize, end: usize) -> Option<&'static Lex> {
-    let len = end - start;
-    debug_assert!(len > 0 && text[start..end].iter().all(u8::is_ascii_alphabetic));
-    if len >= FILTER_LEN {
-        return lookup_lowered(&text[start..end]);
+impl AsciiIndex {
+    /// The entry for the word `text[start..end]`, made of ASCII letters of
+    /// any case: the same answer as [`lookup`] of the word lowercased.
+    /// Inlined into the tokenizer, which calls it at every word.
+    #[inline(always)]
+    pub(crate) fn lookup(&self, text: &[u8], start: usize, end: usize) -> Option<&'static Lex> {
+        let len = end - start;
+        debug_assert!(len > 0 && text[start..end].iter().all(u8::is_ascii_alphabetic));
+        if len >= FILTER_LEN {
+            return lookup_lowered(&text[start..end]);
+        }
+        let i = filter_index(len, text[start], text[end - 1]);
+        if self.filter[i / 64] & (1 << (i % 64)) == 0 {
+            return None;
+        }
+        if len > PACK_LEN {
+            return lookup_lowered(&text[start..end]);
+        }
+        // Sixteen bytes loaded at once where the text has them, else copied.
+        let raw = match text.get(start..start + PACK_LEN) {
+            Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
+            None => pack(&text[start..end]),
+        };
+        // Setting bit 5 lowercases an ASCII letter (and leaves lowercase alone).
+        let lower = (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & KEEP[len];
+        self.packed.get(lower)
     }
-    let index = ascii_index();
-    let i = filter_index(len, text[start], text[end - 1]);
-    if index.filter[i / 64] & (1 << (i % 64)) == 0 {
-        return None;
-    }
-    if len > PACK_LEN {
-        return lookup_lowered(&text[start..end]);
-    }
-    // Sixteen bytes loaded at once where the text has them, else copied.
-    let raw = match text.get(start..start + PACK_LEN) {
-        Some(b) => u128::from_le_bytes(b.try_into().unwrap_or_default()),
-        None => pack(&text[start..end]),
-    };
-    let keep = u128::MAX >> (8 * (PACK_LEN - len));
-    // Setting bit 5 lowercases an ASCII letter (and leaves lowercase alone).
-    let lower = (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & keep;
-    index.packed.get(&lower).copied()
 }
 
 fn build() -> WordMap<&'static [u8], &'static Lex> {

@@ -883,7 +883,9 @@ pub(crate) fn percent(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     Some((end, Value::Percent { value: n.v, points }))
 }
 
-fn percent_word(cx: &Cx, i: usize) -> Option<usize> {
+/// The percent sign or word at `i` ("%", "percent", "per cent"): the token
+/// after it.
+pub(crate) fn percent_word(cx: &Cx, i: usize) -> Option<usize> {
     let t = cx.t.get(i)?;
     if t.is_p('%') || t.is_p('％') {
         // "%25" in a URL is an escape, not a percentage.
@@ -1342,12 +1344,6 @@ fn vague_amount(key: &str) -> Option<f64> {
     }
 }
 
-/// Whether [`one_duration`] can read at token `i`: it reads a vague amount
-/// or a cardinal first, and gives up at any other word.
-pub(crate) fn may_start_duration(cx: &Cx, i: usize) -> bool {
-    vague_amount(cx.tk(i).key()).is_some() || super::number::may_start_cardinal(cx, i)
-}
-
 /// The vague amounts that start no cardinal ("all", "several", "couple"):
 /// at one of them a value starts only as [`one_duration`] reads it.
 pub(crate) fn vague_only(key: &str) -> bool {
@@ -1372,15 +1368,32 @@ pub(crate) fn vague_unit_follows(cx: &Cx, i: usize) -> bool {
         .is_some_and(|t| t.lex.is_some_and(|l| l.dur.is_some()))
 }
 
-/// Whether a currency name or sign starts at token `i` ("US$", "U.S.
-/// dollars", "Malaysian ringgit"): money that starts with a word other than
-/// a number word starts with one.
-pub(crate) fn currency_at(cx: &Cx, i: usize) -> bool {
-    money_table().longest(cx, i).is_some()
+/// Whether money can start at token `i` with its currency: a currency name
+/// or sign matches there ("US$", "U.S. dollars", "Malaysian ringgit") and
+/// a cardinal can start after it, as [`money`] reads one next. Money that
+/// starts with a word other than a number word starts so; "dollar" before
+/// anything else ("the dollar fell") starts nothing.
+pub(crate) fn currency_leads(cx: &Cx, i: usize) -> bool {
+    money_table()
+        .longest(cx, i)
+        .is_some_and(|(_, j)| super::number::may_start_cardinal(cx, j))
 }
 
-/// One amount of time: (amount, unit, end).
-pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<(f64, DurationUnit, usize)> {
+/// One amount of time: (amount, unit, end), remembered for the last token
+/// asked (see [`Cx::duration_memo`]).
+pub(crate) fn one_duration(cx: &Cx, i: usize) -> Option<OneDuration> {
+    if let Some(d) = cx.duration_memo.get(i) {
+        return d;
+    }
+    let d = read_one_duration(cx, i);
+    cx.duration_memo.set(i, d);
+    d
+}
+
+/// An amount of time read by [`one_duration`]: amount, unit, end token.
+pub(crate) type OneDuration = (f64, DurationUnit, usize);
+
+fn read_one_duration(cx: &Cx, i: usize) -> Option<OneDuration> {
     let t = cx.t.get(i)?;
     let key = t.key();
     if let Some(mut v) = vague_amount(key) {

@@ -159,16 +159,16 @@ pub(crate) enum Tense {
     None,
 }
 
-/// A remembered number read: the token and the result. The token is kept
-/// apart from the result so a miss (most lookups) reads one word, not the
-/// whole result.
-pub(crate) struct Memo {
+/// A remembered read (a number by default): the token and the result. The
+/// token is kept apart from the result so a miss (most lookups) reads one
+/// word, not the whole result.
+pub(crate) struct Memo<T: Copy = Option<number::Num>> {
     /// The token read, or `usize::MAX` for none.
     at: std::cell::Cell<usize>,
-    read: std::cell::Cell<Option<number::Num>>,
+    read: std::cell::Cell<Option<T>>,
 }
 
-impl Default for Memo {
+impl<T: Copy> Default for Memo<T> {
     fn default() -> Self {
         Memo {
             at: std::cell::Cell::new(usize::MAX),
@@ -177,18 +177,22 @@ impl Default for Memo {
     }
 }
 
-impl Memo {
+impl<T: Copy> Memo<T> {
     /// The result remembered for token `i`, if it is the one remembered.
     #[inline]
-    pub fn get(&self, i: usize) -> Option<Option<number::Num>> {
-        (self.at.get() == i).then(|| self.read.get())
+    pub fn get(&self, i: usize) -> Option<T> {
+        if self.at.get() == i {
+            self.read.get()
+        } else {
+            None
+        }
     }
 
     /// Remembers `read` as the result at token `i`, forgetting the last.
     #[inline]
-    pub fn set(&self, i: usize, read: Option<number::Num>) {
+    pub fn set(&self, i: usize, read: T) {
         self.at.set(i);
-        self.read.set(read);
+        self.read.set(Some(read));
     }
 }
 
@@ -206,6 +210,10 @@ pub(crate) struct Cx<'a> {
     /// The last [`number::words`] read at a token, one slot per `allow_ord`
     /// flag: the date grammars, mentions and skips each ask at a number word.
     pub words_memo: [Memo; 2],
+    /// The last [`measure::one_duration`] read: the relative dates ("3
+    /// days ago") read one at a number, then the duration grammar reads
+    /// the same.
+    pub duration_memo: Memo<Option<measure::OneDuration>>,
 }
 
 /// What lies past the end of the tokens: nothing that matches anything.
@@ -229,6 +237,7 @@ impl<'a> Cx<'a> {
             digits_memo: Default::default(),
             cardinal_memo: Default::default(),
             words_memo: Default::default(),
+            duration_memo: Default::default(),
         }
     }
 
@@ -647,13 +656,15 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
             ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | ')' | ']' => {
                 number::leading_point(cx, i)
             }
-            // "($99.99)", "(555) 123-4567", "% of 10": read by branches of
-            // their own.
-            '(' | '%' | '％' => true,
+            // "($99.99)", "(555) 123-4567": money and the phone skip read
+            // from "(" only where a mark or digits are glued after it.
+            '(' => cx.t.get(i + 1).is_some_and(|n| !n.ws && n.kind != Tk::Word),
+            // "% of 10": read by a branch of its own.
+            '%' | '％' => true,
             // Elsewhere a mark starts a reading only as a currency sign or
             // as the start of a cardinal (the other grammars start at a
             // word or digits): most dashes, "<" and ">" start nothing.
-            _ => number::mark_may_start(cx, i) || measure::currency_at(cx, i),
+            _ => number::mark_may_start(cx, i) || measure::currency_leads(cx, i),
         },
     };
     if !interesting {
@@ -693,7 +704,8 @@ fn raw_starts(cx: &Cx, i: usize) -> bool {
 /// "in 2 weeks", "within a few days". Alone they are the commonest words of
 /// English text, and trying every grammar at each cost more than the rest.
 /// The vague amounts of [`measure::vague_only`] ("all", "some",
-/// "several") are lead words too: they start only "all day", "several weeks".
+/// "several") are lead words too: they start only "all day", "several weeks";
+/// so is "per", which starts only "per cent".
 fn leads_only(key: &str) -> bool {
     matches!(
         key,
@@ -710,15 +722,23 @@ fn leads_only(key: &str) -> bool {
             | "several"
             | "some"
             | "couple"
+            | "per"
+            | "next"
+            | "following"
+            | "coming"
+            | "previous"
+            | "past"
+            | "current"
     )
 }
 
 /// Whether the lead word `key` at token `i` is followed by what can go on
 /// its reading. "In" and "within" start only "in 2 weeks", a duration after
-/// them ("in the", most of them, cannot). "The", "this" and "last" lead only
+/// them ("in the", "in 2020", most of them, read none). "The", "this" and "last" lead only
 /// the dates [`date::may_follow_the`], [`date::may_follow_this`] and
 /// [`date::may_follow_last`] list ("the 3rd", "this week", "last Sunday of
-/// March"), the vague amounts only a duration ([`vague_starts`]).
+/// March"), "next", "past" and the like those [`date::may_follow_modifier`]
+/// lists, the vague amounts only a duration ([`vague_starts`]).
 fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     // One match on the key: the lead words are the commonest start words,
     // and testing each gate's word list in turn cost more than the gates.
@@ -740,11 +760,22 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
                     number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
                 })
         }
-        "in" | "within" => cx.t.get(i + 1).is_some_and(|t| {
-            t.kind == Tk::Num
-                || t.lex
-                    .is_some_and(|l| l.starts && measure::may_start_duration(cx, i + 1))
-        }),
+        // The duration itself: "in 2020", the commonest, reads none. The
+        // reading is remembered, so the scan's next stop (the number) does
+        // not read it again.
+        "in" | "within" => measure::one_duration(cx, i + 1).is_some(),
+        // "per cent of …": only as the percent grammar's word ("per
+        // share", "per day" read nothing at "per").
+        "per" => measure::percent_word(cx, i).is_some(),
+        // The other modifiers of relative dates ("next week", "past
+        // Monday"): as with "last", the second test keeps the gate exact
+        // should one become a number word or lead a name.
+        "next" | "following" | "coming" | "previous" | "past" | "current" => {
+            date::may_follow_modifier(cx, i)
+                || cx.tk(i).lex.is_some_and(|l| {
+                    number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
+                })
+        }
         _ => {
             debug_assert!(measure::vague_only(key), "{key} is no lead word");
             vague_starts(cx, i)
@@ -766,20 +797,23 @@ fn vague_starts(cx: &Cx, i: usize) -> bool {
 }
 
 /// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a
-/// value: it leads a currency or holiday name that matches here, or it is a
+/// value: it leads a currency name that matches here before an amount
+/// ([`measure::currency_leads`]) or a holiday name that matches, or it is a
 /// unit of time a year follows ("year 1986", not "year ."). At any other unit of time
 /// (most often the "s" of "'s") every grammar looks for a number first.
 fn narrow_starts(cx: &Cx, i: usize, l: &lexicon::Lex) -> bool {
-    (l.leads_name && (measure::currency_at(cx, i) || date::holiday_at_name(cx, i)))
+    (l.leads_name && (measure::currency_leads(cx, i) || date::holiday_at_name(cx, i)))
         || (l.dur.is_some() && date::YEAR_LEADS.contains(&l.key) && date::may_lead_year(cx, i))
 }
 
-/// Whether token `i` is digits, a mark or a word of the lexicon: what can
-/// follow "a" or "an" in a value ("a dozen", "an hour", "a 5% rise",
-/// "a $"); "a" before any other word ("a lot", "a company") starts nothing.
+/// Whether token `i` is a mark or a word of the lexicon: what can follow
+/// "a" or "an" in a value ("a dozen", "an hour", "a °C"); "a" before any
+/// other word ("a lot", "a company") starts nothing, nor before digits:
+/// every grammar that reads "a" reads a word after it, and in "a 5% rise"
+/// the value starts at the digits.
 fn known_at(cx: &Cx, i: usize) -> bool {
     cx.t.get(i)
-        .is_some_and(|t| t.kind != Tk::Word || t.lex.is_some())
+        .is_some_and(|t| t.kind == Tk::Punct || t.lex.is_some())
 }
 
 /// Every grammar at token `i`: the longest reading.

@@ -95,13 +95,63 @@ pub(crate) fn digits(cx: &Cx, i: usize) -> Option<Num> {
     n
 }
 
+/// The text of a number in digits as [`read_digits`] reassembles it
+/// ("1200.5", "2.48e-5"), kept on the stack: it is built at every number
+/// token, and a heap string for each cost more than reading the digits.
+/// Longer numbers (rare) go on in a heap buffer. Hand-written: no crate
+/// with an inline-capacity string is among the dependencies.
+#[derive(Default)]
+struct NumText {
+    stack: [u8; NumText::STACK],
+    len: usize,
+    /// The whole text once it no longer fits on the stack.
+    heap: Vec<u8>,
+}
+
+impl NumText {
+    const STACK: usize = 32;
+
+    fn push_str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        if self.heap.is_empty() && self.len + b.len() <= Self::STACK {
+            self.stack[self.len..self.len + b.len()].copy_from_slice(b);
+            self.len += b.len();
+        } else {
+            if self.heap.is_empty() {
+                self.heap.extend_from_slice(&self.stack[..self.len]);
+            }
+            self.heap.extend_from_slice(b);
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// The value, as `str::parse::<f64>` reads the text. Up to 15 plain
+    /// digits (most numbers) are summed directly: such a whole number is
+    /// exact in an `f64`, so the result is the same.
+    fn parse(&self) -> Option<f64> {
+        let b = if self.heap.is_empty() {
+            &self.stack[..self.len]
+        } else {
+            &self.heap[..]
+        };
+        if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+            let n = b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+            return Some(n as f64);
+        }
+        std::str::from_utf8(b).ok()?.parse().ok()
+    }
+}
+
 #[inline(never)]
 fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind != Tk::Num {
         return None;
     }
-    let mut s = String::with_capacity(24);
+    let mut s = NumText::default();
     s.push_str(cx.raw(i));
     let mut j = i + 1;
     let mut grouped = false;
@@ -136,7 +186,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
             }
             s.push('.');
             s.push_str(cx.raw(k + 1));
-            let v: f64 = s.parse().ok()?;
+            let v: f64 = s.parse()?;
             return Some(Num::decimal(v, k + 2));
         }
     }
@@ -161,7 +211,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     {
         s.push('.');
         s.push_str(cx.raw(j + 1));
-        let v: f64 = s.parse().ok()?;
+        let v: f64 = s.parse()?;
         return Some(Num::decimal(v, j + 2));
     }
     if !grouped && len <= 3 {
@@ -227,7 +277,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
             }
         }
     }
-    let mut v: f64 = s.parse().ok()?;
+    let mut v: f64 = s.parse()?;
     // 2.48×10−5, 3x10^8, 1e-9
     let times =
         cx.t.get(j)
@@ -248,7 +298,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
                 s.push('-');
             }
             s.push_str(cx.raw(k));
-            v = s.parse().ok()?;
+            v = s.parse()?;
             j = k + 1;
             int = false;
         }
@@ -348,14 +398,23 @@ fn number_follows(cx: &Cx, i: usize) -> bool {
     cx.num_adj(i + 1, 0) || (cx.is_p_adj(i + 1, '.') && cx.num_adj(i + 2, 0))
 }
 
+/// Whether the mark `i` is a sign [`read_cardinal`] reads: a dash or plus
+/// before a number, not glued to a word or number before it ("2013-14")
+/// nor a spaced range dash after digits ("75 -300mm").
+#[inline]
+fn sign_at(cx: &Cx, i: usize) -> bool {
+    let t = cx.tk(i);
+    let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
+    let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
+    sign_tok && number_follows(cx, i) && !cx.prev_joins(i) && !range_dash
+}
+
 /// Whether [`read_cardinal`] can read at the mark `i`: a sign before a
 /// number, a leading decimal point or a vulgar fraction. At any other mark
 /// it gives up (its other branches read digits or words).
 pub(crate) fn mark_may_start(cx: &Cx, i: usize) -> bool {
     let t = cx.tk(i);
-    ((t.is_dash() || t.ch == '+') && number_follows(cx, i))
-        || leading_point(cx, i)
-        || vulgar(t.ch).is_some()
+    sign_at(cx, i) || leading_point(cx, i) || vulgar(t.ch).is_some()
 }
 
 /// Sets `by_money` before every branch that reads `money` (or passes it
@@ -364,11 +423,7 @@ pub(crate) fn mark_may_start(cx: &Cx, i: usize) -> bool {
 fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
     let t = cx.t.get(i)?;
     // Signs: "-15", "minus five", "negative one".
-    let sign_tok = t.kind == Tk::Punct && (t.is_dash() || t.ch == '+');
-    let num_next = number_follows(cx, i);
-    // "75 -300mm" is a range, not minus 300.
-    let range_dash = t.ws && i > 0 && cx.tk(i - 1).kind == Tk::Num;
-    if sign_tok && num_next && !cx.prev_joins(i) && !range_dash {
+    if sign_at(cx, i) {
         *by_money = true;
         let mut n = cardinal(cx, i + 1, money)?;
         if t.ch != '+' {
@@ -523,7 +578,9 @@ fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<
             } else {
                 n.end
             };
-            *by_money = true;
+            // Where no cardinal can start ("2.5 million people", the
+            // commonest) the tail is none under either flag.
+            *by_money |= may_start_cardinal(cx, k);
             if let Some(tail) = cardinal(cx, k, money) {
                 if tail.int && tail.v > 0.0 && tail.v < smallest && !tail.ord {
                     n.v += tail.v;
@@ -1410,6 +1467,34 @@ mod tests {
     use super::super::tests::numbers;
     use super::super::token::tokenize;
     use super::*;
+
+    #[test]
+    fn num_text_reads_as_str_parse_does() {
+        let long = "1".repeat(60);
+        for text in [
+            "0",
+            "007",
+            "123456789012345",
+            "1234567890123456",
+            "99999999999999999999",
+            "1200.5",
+            "2.48e-5",
+            "1e400",
+            long.as_str(),
+        ] {
+            let mut t = NumText::default();
+            // In pieces, as `read_digits` builds it, across the stack's end.
+            for piece in text.as_bytes().chunks(7) {
+                t.push_str(std::str::from_utf8(piece).unwrap());
+            }
+            assert_eq!(t.parse(), text.parse::<f64>().ok(), "{text}");
+        }
+        let mut t = NumText::default();
+        t.push_str("12");
+        t.push('.');
+        t.push_str("5");
+        assert_eq!(t.parse(), Some(12.5));
+    }
 
     /// Cardinals at each token of `text`, reading the two money flags in
     /// the order given, through one memo.
