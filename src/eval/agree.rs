@@ -60,7 +60,7 @@ pub(super) fn evaluate(
         let Some(Some(bound)) = r.bindings.get(rule.file) else {
             continue;
         };
-        let values = ev.values(file, bound, &expr, 0);
+        let values = ev.values(rule.file, bound, &expr, 0);
         if values.is_empty() {
             outcomes.push(outcome(r.document, Status::NotStated, Vec::new(), None));
             continue;

@@ -87,8 +87,9 @@ pub enum Verdict {
 /// A mention that took part in an outcome, with how it fared.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
-    /// The fact it is bound to.
-    pub fact: String,
+    /// The fact it is bound to (shared with the evaluator's names: one is
+    /// made per bound mention and assertion).
+    pub fact: Arc<str>,
     /// Its span in the document.
     pub span: Span,
     /// The value as stated.
@@ -265,7 +266,7 @@ impl<'a> Evaluator<'a> {
                     .count()
             })
             .collect();
-        let lhs_needs = per_assertion(rules, |file, a| {
+        let lhs_needs = per_assertion(rules, |_, file, a| {
             lhs_needs(file, &a.lhs, 0).map(Vec::into_boxed_slice)
         });
         let unbound_asserts = rules
@@ -314,9 +315,9 @@ impl<'a> Evaluator<'a> {
                 .map(|f| f.facts.iter().map(|x| Arc::from(x.name.as_str())).collect())
                 .collect(),
         };
-        ev.fixed = per_assertion(rules, |file, a| {
+        ev.fixed = per_assertion(rules, |fi, _, a| {
             names_no_fact(&a.comparison).then(|| {
-                let (sets, text) = ev.expected(file, &FileBindings::default(), &a.comparison);
+                let (sets, text) = ev.expected(fi, &FileBindings::default(), &a.comparison);
                 (sets, Arc::from(text))
             })
         });
@@ -434,7 +435,7 @@ impl<'a> Evaluator<'a> {
                     file: fi,
                     statement: si,
                 };
-                let o = self.assess(rule, index, file, &bound, a);
+                let o = self.assess(rule, index, &bound, a);
                 if self.elide_unstated && o.status == Status::NotStated && o.candidates.is_empty() {
                     unstated += 1;
                 } else {
@@ -520,12 +521,13 @@ impl<'a> Evaluator<'a> {
     /// The candidate values of an expression in one document.
     fn values(
         &self,
-        file: &RuleFile,
+        fi: usize,
         bound: &FileBindings,
         e: &Expr,
         depth: usize,
     ) -> Vec<(Measure, Vec<Evidence>)> {
         const MAX_CANDIDATES: usize = 64;
+        let file = &self.rules.files[fi];
         match &e.node {
             ExprNode::Literal(v) => vec![(Measure::of(v, None, self.config.hedges), Vec::new())],
             ExprNode::Fact(FactId(i)) => {
@@ -536,7 +538,7 @@ impl<'a> Evaluator<'a> {
                         .iter()
                         .map(|b| {
                             let ev = Evidence {
-                                fact: fact.name.clone(),
+                                fact: Arc::clone(&self.fact_names[fi][*i]),
                                 span: b.mention.span,
                                 value: b.mention.value.clone(),
                                 hedge: b.mention.hedge,
@@ -551,14 +553,14 @@ impl<'a> Evaluator<'a> {
                     // Derived facts may refer to derived facts; the checker
                     // rejects cycles, the depth bound is a second guard.
                     FactSource::Derived(expr) if depth < 16 => {
-                        self.values(file, bound, expr, depth + 1)
+                        self.values(fi, bound, expr, depth + 1)
                     }
                     FactSource::Derived(_) => Vec::new(),
                 }
             }
             ExprNode::Binary { op, lhs, rhs } => {
-                let l = self.values(file, bound, lhs, depth);
-                let r = self.values(file, bound, rhs, depth);
+                let l = self.values(fi, bound, lhs, depth);
+                let r = self.values(fi, bound, rhs, depth);
                 let mut out = Vec::new();
                 for (a, ea) in &l {
                     for (b, eb) in &r {
@@ -597,19 +599,18 @@ impl<'a> Evaluator<'a> {
         &self,
         rule: StatementRef,
         document: usize,
-        file: &RuleFile,
         bound: &FileBindings,
         a: &Assertion,
     ) -> Outcome {
         let fact = first_fact(&a.lhs)
             .and_then(|FactId(i)| self.fact_names[rule.file].get(i).cloned())
             .unwrap_or_else(|| Arc::from(""));
-        let lhs = self.values(file, bound, &a.lhs, 0);
+        let lhs = self.values(rule.file, bound, &a.lhs, 0);
         let computed;
         let (expected_sets, expected_text) = match &self.fixed[rule.file][rule.statement] {
             Some((sets, text)) => (sets, Arc::clone(text)),
             None => {
-                computed = self.expected(file, bound, &a.comparison);
+                computed = self.expected(rule.file, bound, &a.comparison);
                 (&computed.0, Arc::from(computed.1.as_str()))
             }
         };
@@ -668,17 +669,12 @@ impl<'a> Evaluator<'a> {
 
     /// The expected sets of a comparison (one per right-hand candidate) and
     /// how to print the expectation.
-    fn expected(
-        &self,
-        file: &RuleFile,
-        bound: &FileBindings,
-        c: &Comparison,
-    ) -> (Vec<Expected>, String) {
+    fn expected(&self, fi: usize, bound: &FileBindings, c: &Comparison) -> (Vec<Expected>, String) {
         match c {
             Comparison::Compare {
                 op, rhs, tolerance, ..
             } => {
-                let rhs_values = self.values(file, bound, rhs, 0);
+                let rhs_values = self.values(fi, bound, rhs, 0);
                 let sets = rhs_values
                     .iter()
                     .map(|(e, _)| {
@@ -727,8 +723,8 @@ impl<'a> Evaluator<'a> {
                 (sets, text)
             }
             Comparison::Within { lo, hi, .. } => {
-                let l = self.values(file, bound, lo, 0);
-                let h = self.values(file, bound, hi, 0);
+                let l = self.values(fi, bound, lo, 0);
+                let h = self.values(fi, bound, hi, 0);
                 let mut sets = Vec::new();
                 for (a, _) in &l {
                     for (b, _) in &h {
@@ -777,16 +773,17 @@ fn severity_name<S: serde::Serializer>(s: &Severity, ser: S) -> Result<S::Ok, S:
 /// statement.
 fn per_assertion<T>(
     rules: &RuleSet,
-    mut of: impl FnMut(&RuleFile, &Assertion) -> Option<T>,
+    mut of: impl FnMut(usize, &RuleFile, &Assertion) -> Option<T>,
 ) -> Vec<Vec<Option<T>>> {
     rules
         .files
         .iter()
-        .map(|file| {
+        .enumerate()
+        .map(|(fi, file)| {
             file.statements
                 .iter()
                 .map(|st| match st {
-                    Statement::Assert(a) => of(file, a),
+                    Statement::Assert(a) => of(fi, file, a),
                     _ => None,
                 })
                 .collect()
