@@ -103,8 +103,9 @@ pub struct Evidence {
 /// One candidate value of an assertion's left-hand side in a document.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Candidate {
-    /// The value the left-hand side takes, printed.
-    pub value: String,
+    /// The value the left-hand side takes, printed (shared: news states the
+    /// same values in document after document, see [`printed_measure`]).
+    pub value: Arc<str>,
     /// How it fares.
     pub verdict: Verdict,
     /// The mentions it was computed from.
@@ -887,7 +888,8 @@ pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
 /// compares the whole measure within a hash).
 #[derive(Default)]
 struct PrintedMeasures {
-    by_hash: std::collections::HashMap<u64, Vec<(Measure, String)>, BuildHasherDefault<TakenHash>>,
+    by_hash:
+        std::collections::HashMap<u64, Vec<(Measure, Arc<str>)>, BuildHasherDefault<TakenHash>>,
     len: usize,
 }
 
@@ -926,7 +928,7 @@ thread_local! {
 /// Printing a value costs more than the rest of an assessment, and news
 /// states the same values (years, small numbers, common amounts) in
 /// document after document, and for several facts of one.
-fn printed_measure(m: &Measure) -> String {
+fn printed_measure(m: &Measure) -> Arc<str> {
     let bits = [
         m.stated.lo.to_bits(),
         m.stated.hi.to_bits(),
@@ -942,17 +944,17 @@ fn printed_measure(m: &Measure) -> String {
     PRINTED_MEASURES.with_borrow_mut(|printed| {
         let same = printed.by_hash.get(&hash).into_iter().flatten();
         if let Some((_, text)) = same.into_iter().find(|(p, _)| p == m) {
-            return text.clone();
+            return Arc::clone(text);
         }
         if printed.len >= MAX_PRINTED_MEASURES {
             *printed = PrintedMeasures::default();
         }
-        let text = m.to_string();
+        let text: Arc<str> = Arc::from(m.to_string());
         printed
             .by_hash
             .entry(hash)
             .or_default()
-            .push((m.clone(), text.clone()));
+            .push((m.clone(), Arc::clone(&text)));
         printed.len += 1;
         text
     })
