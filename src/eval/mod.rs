@@ -888,10 +888,12 @@ pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
 /// compares the whole measure within a hash).
 #[derive(Default)]
 struct PrintedMeasures {
-    by_hash:
-        std::collections::HashMap<u64, Vec<(Measure, Arc<str>)>, BuildHasherDefault<TakenHash>>,
+    by_hash: std::collections::HashMap<u64, Vec<PrintedMeasure>, BuildHasherDefault<TakenHash>>,
     len: usize,
 }
+
+/// A measure and its text, shared by every candidate that prints it.
+type PrintedMeasure = (Measure, Arc<str>);
 
 /// The hasher of a key that is a hash already ([`printed_measure`] mixes
 /// its bits): SipHash over it cost as much as the printing it saved.
