@@ -132,19 +132,27 @@ impl SourceFile {
             return r.line_col(offset);
         }
         let offset = offset.min(self.text.len());
-        let line_starts = self.line_starts();
-        let line = line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = line_starts[line];
-        // Offsets produced by factlint are always on char boundaries; be lenient anyway.
-        let column = self.text[start..]
-            .char_indices()
-            .take_while(|(i, _)| start + i < offset)
+        let line = self.line_index(offset);
+        let start = self.line_starts()[line];
+        // The characters that start before `offset`: the bytes that are not
+        // UTF-8 continuation bytes. Offsets produced by factlint are always
+        // on char boundaries; one inside a character counts that character,
+        // as decoding would. Counting bytes needs no decoding (a column on a
+        // long line cost thousands of instructions).
+        let column = self.text.as_bytes()[start..offset]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
             .count()
             + 1;
         LineCol {
             line: line + 1,
             column,
         }
+    }
+
+    /// The index of the line `offset` (at most the text's length) is on.
+    fn line_index(&self, offset: usize) -> usize {
+        self.line_starts().partition_point(|&s| s <= offset) - 1
     }
 
     /// The text under a span.
@@ -160,11 +168,12 @@ impl SourceFile {
         if let Some(r) = &self.retained {
             return r.line_span(offset);
         }
-        let lc = self.line_col(offset);
+        // The line alone: `line_col` would count the columns too.
+        let line = self.line_index(offset.min(self.text.len()));
         let line_starts = self.line_starts();
-        let start = line_starts[lc.line - 1];
+        let start = line_starts[line];
         let end = line_starts
-            .get(lc.line)
+            .get(line + 1)
             .map(|&s| s - 1)
             .unwrap_or(self.text.len());
         Span::new(start, end)

@@ -124,7 +124,7 @@ fn conflicting_values_in_one_document_are_ambiguous_and_listed() {
         &["They signed 14 agreements. Later, 15 agreements were signed."],
     )[0];
     assert_eq!(o.status, Ambiguous);
-    let values: Vec<&str> = o.candidates.iter().map(|c| c.value.as_str()).collect();
+    let values: Vec<&str> = o.candidates.iter().map(|c| &*c.value).collect();
     assert_eq!(values, ["14", "15"]);
 }
 

@@ -10,6 +10,8 @@
 //! `trust`, else 1; every document outside it is a dissent, reported with the
 //! majority documents as the other side.
 
+use std::sync::Arc;
+
 use crate::check::model::{Agreement, Expr, ExprNode, RuleFile, ToleranceAmount};
 use crate::quantity::{Interval, Kind};
 
@@ -60,7 +62,7 @@ pub(super) fn evaluate(
         let Some(Some(bound)) = r.bindings.get(rule.file) else {
             continue;
         };
-        let values = ev.values(file, bound, &expr, 0);
+        let values = ev.values(rule.file, bound, &expr, 0);
         if values.is_empty() {
             outcomes.push(outcome(r.document, Status::NotStated, Vec::new(), None));
             continue;
@@ -236,7 +238,7 @@ fn width(i: &Interval) -> f64 {
 
 fn candidate(p: &Position, verdict: Verdict) -> Candidate {
     Candidate {
-        value: p.measure.to_string(),
+        value: p.measure.to_string().into(),
         verdict,
         evidence: p.evidence.clone(),
     }
@@ -245,7 +247,7 @@ fn candidate(p: &Position, verdict: Verdict) -> Candidate {
 fn candidates_of(values: &[(Measure, Vec<Evidence>)], verdict: Verdict) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for (m, e) in values {
-        let value = m.to_string();
+        let value: Arc<str> = m.to_string().into();
         match out.iter_mut().find(|c| c.value == value) {
             Some(c) => c.evidence.extend(e.iter().cloned()),
             None => out.push(Candidate {

@@ -135,7 +135,7 @@ impl Evaluator<'_> {
             span: f.name_span,
             ty: f.ty,
         };
-        let values = self.values(rule_file, bound, &expr, 0);
+        let values = self.values(file, bound, &expr, 0);
         for (m, _) in &values {
             let s = m.to_string();
             if !e.values.contains(&s) {

@@ -87,8 +87,9 @@ pub enum Verdict {
 /// A mention that took part in an outcome, with how it fared.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
-    /// The fact it is bound to.
-    pub fact: String,
+    /// The fact it is bound to (shared with the evaluator's names: one is
+    /// made per bound mention and assertion).
+    pub fact: Arc<str>,
     /// Its span in the document.
     pub span: Span,
     /// The value as stated.
@@ -102,8 +103,9 @@ pub struct Evidence {
 /// One candidate value of an assertion's left-hand side in a document.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Candidate {
-    /// The value the left-hand side takes, printed.
-    pub value: String,
+    /// The value the left-hand side takes, printed (shared: news states the
+    /// same values in document after document, see [`printed_measure`]).
+    pub value: Arc<str>,
     /// How it fares.
     pub verdict: Verdict,
     /// The mentions it was computed from.
@@ -265,7 +267,7 @@ impl<'a> Evaluator<'a> {
                     .count()
             })
             .collect();
-        let lhs_needs = per_assertion(rules, |file, a| {
+        let lhs_needs = per_assertion(rules, |_, file, a| {
             lhs_needs(file, &a.lhs, 0).map(Vec::into_boxed_slice)
         });
         let unbound_asserts = rules
@@ -314,9 +316,9 @@ impl<'a> Evaluator<'a> {
                 .map(|f| f.facts.iter().map(|x| Arc::from(x.name.as_str())).collect())
                 .collect(),
         };
-        ev.fixed = per_assertion(rules, |file, a| {
+        ev.fixed = per_assertion(rules, |fi, _, a| {
             names_no_fact(&a.comparison).then(|| {
-                let (sets, text) = ev.expected(file, &FileBindings::default(), &a.comparison);
+                let (sets, text) = ev.expected(fi, &FileBindings::default(), &a.comparison);
                 (sets, Arc::from(text))
             })
         });
@@ -434,7 +436,7 @@ impl<'a> Evaluator<'a> {
                     file: fi,
                     statement: si,
                 };
-                let o = self.assess(rule, index, file, &bound, a);
+                let o = self.assess(rule, index, &bound, a);
                 if self.elide_unstated && o.status == Status::NotStated && o.candidates.is_empty() {
                     unstated += 1;
                 } else {
@@ -520,12 +522,13 @@ impl<'a> Evaluator<'a> {
     /// The candidate values of an expression in one document.
     fn values(
         &self,
-        file: &RuleFile,
+        fi: usize,
         bound: &FileBindings,
         e: &Expr,
         depth: usize,
     ) -> Vec<(Measure, Vec<Evidence>)> {
         const MAX_CANDIDATES: usize = 64;
+        let file = &self.rules.files[fi];
         match &e.node {
             ExprNode::Literal(v) => vec![(Measure::of(v, None, self.config.hedges), Vec::new())],
             ExprNode::Fact(FactId(i)) => {
@@ -536,7 +539,7 @@ impl<'a> Evaluator<'a> {
                         .iter()
                         .map(|b| {
                             let ev = Evidence {
-                                fact: fact.name.clone(),
+                                fact: Arc::clone(&self.fact_names[fi][*i]),
                                 span: b.mention.span,
                                 value: b.mention.value.clone(),
                                 hedge: b.mention.hedge,
@@ -551,14 +554,14 @@ impl<'a> Evaluator<'a> {
                     // Derived facts may refer to derived facts; the checker
                     // rejects cycles, the depth bound is a second guard.
                     FactSource::Derived(expr) if depth < 16 => {
-                        self.values(file, bound, expr, depth + 1)
+                        self.values(fi, bound, expr, depth + 1)
                     }
                     FactSource::Derived(_) => Vec::new(),
                 }
             }
             ExprNode::Binary { op, lhs, rhs } => {
-                let l = self.values(file, bound, lhs, depth);
-                let r = self.values(file, bound, rhs, depth);
+                let l = self.values(fi, bound, lhs, depth);
+                let r = self.values(fi, bound, rhs, depth);
                 let mut out = Vec::new();
                 for (a, ea) in &l {
                     for (b, eb) in &r {
@@ -597,19 +600,18 @@ impl<'a> Evaluator<'a> {
         &self,
         rule: StatementRef,
         document: usize,
-        file: &RuleFile,
         bound: &FileBindings,
         a: &Assertion,
     ) -> Outcome {
         let fact = first_fact(&a.lhs)
             .and_then(|FactId(i)| self.fact_names[rule.file].get(i).cloned())
             .unwrap_or_else(|| Arc::from(""));
-        let lhs = self.values(file, bound, &a.lhs, 0);
+        let lhs = self.values(rule.file, bound, &a.lhs, 0);
         let computed;
         let (expected_sets, expected_text) = match &self.fixed[rule.file][rule.statement] {
             Some((sets, text)) => (sets, Arc::clone(text)),
             None => {
-                computed = self.expected(file, bound, &a.comparison);
+                computed = self.expected(rule.file, bound, &a.comparison);
                 (&computed.0, Arc::from(computed.1.as_str()))
             }
         };
@@ -668,17 +670,12 @@ impl<'a> Evaluator<'a> {
 
     /// The expected sets of a comparison (one per right-hand candidate) and
     /// how to print the expectation.
-    fn expected(
-        &self,
-        file: &RuleFile,
-        bound: &FileBindings,
-        c: &Comparison,
-    ) -> (Vec<Expected>, String) {
+    fn expected(&self, fi: usize, bound: &FileBindings, c: &Comparison) -> (Vec<Expected>, String) {
         match c {
             Comparison::Compare {
                 op, rhs, tolerance, ..
             } => {
-                let rhs_values = self.values(file, bound, rhs, 0);
+                let rhs_values = self.values(fi, bound, rhs, 0);
                 let sets = rhs_values
                     .iter()
                     .map(|(e, _)| {
@@ -727,8 +724,8 @@ impl<'a> Evaluator<'a> {
                 (sets, text)
             }
             Comparison::Within { lo, hi, .. } => {
-                let l = self.values(file, bound, lo, 0);
-                let h = self.values(file, bound, hi, 0);
+                let l = self.values(fi, bound, lo, 0);
+                let h = self.values(fi, bound, hi, 0);
                 let mut sets = Vec::new();
                 for (a, _) in &l {
                     for (b, _) in &h {
@@ -777,16 +774,17 @@ fn severity_name<S: serde::Serializer>(s: &Severity, ser: S) -> Result<S::Ok, S:
 /// statement.
 fn per_assertion<T>(
     rules: &RuleSet,
-    mut of: impl FnMut(&RuleFile, &Assertion) -> Option<T>,
+    mut of: impl FnMut(usize, &RuleFile, &Assertion) -> Option<T>,
 ) -> Vec<Vec<Option<T>>> {
     rules
         .files
         .iter()
-        .map(|file| {
+        .enumerate()
+        .map(|(fi, file)| {
             file.statements
                 .iter()
                 .map(|st| match st {
-                    Statement::Assert(a) => of(file, a),
+                    Statement::Assert(a) => of(fi, file, a),
                     _ => None,
                 })
                 .collect()
@@ -890,9 +888,12 @@ pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
 /// compares the whole measure within a hash).
 #[derive(Default)]
 struct PrintedMeasures {
-    by_hash: std::collections::HashMap<u64, Vec<(Measure, String)>, BuildHasherDefault<TakenHash>>,
+    by_hash: std::collections::HashMap<u64, Vec<PrintedMeasure>, BuildHasherDefault<TakenHash>>,
     len: usize,
 }
+
+/// A measure and its text, shared by every candidate that prints it.
+type PrintedMeasure = (Measure, Arc<str>);
 
 /// The hasher of a key that is a hash already ([`printed_measure`] mixes
 /// its bits): SipHash over it cost as much as the printing it saved.
@@ -929,7 +930,7 @@ thread_local! {
 /// Printing a value costs more than the rest of an assessment, and news
 /// states the same values (years, small numbers, common amounts) in
 /// document after document, and for several facts of one.
-fn printed_measure(m: &Measure) -> String {
+fn printed_measure(m: &Measure) -> Arc<str> {
     let bits = [
         m.stated.lo.to_bits(),
         m.stated.hi.to_bits(),
@@ -945,17 +946,17 @@ fn printed_measure(m: &Measure) -> String {
     PRINTED_MEASURES.with_borrow_mut(|printed| {
         let same = printed.by_hash.get(&hash).into_iter().flatten();
         if let Some((_, text)) = same.into_iter().find(|(p, _)| p == m) {
-            return text.clone();
+            return Arc::clone(text);
         }
         if printed.len >= MAX_PRINTED_MEASURES {
             *printed = PrintedMeasures::default();
         }
-        let text = m.to_string();
+        let text: Arc<str> = Arc::from(m.to_string());
         printed
             .by_hash
             .entry(hash)
             .or_default()
-            .push((m.clone(), text.clone()));
+            .push((m.clone(), Arc::clone(&text)));
         printed.len += 1;
         text
     })

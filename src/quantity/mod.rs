@@ -265,14 +265,16 @@ impl fmt::Display for Value {
     /// Formats a value as a person would write it: `2026-01-05`, `$273 billion`,
     /// `900 km`, `4 days`, `14`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The parts are written straight into `f` (no `String` per part):
+        // values are printed for every candidate a document states.
         match self {
-            Value::Number { value } => f.write_str(&format_number(*value)),
-            Value::Ordinal { value } => write!(f, "{}", ordinal_suffix(*value)),
+            Value::Number { value } => write!(f, "{}", Number(*value)),
+            Value::Ordinal { value } => write!(f, "{value}{}", ordinal_suffix(*value)),
             Value::Percent { value, points } => {
                 if *points {
-                    write!(f, "{} percentage points", format_number(*value))
+                    write!(f, "{} percentage points", Number(*value))
                 } else {
-                    write!(f, "{}%", format_number(*value))
+                    write!(f, "{}%", Number(*value))
                 }
             }
             Value::Money { amount, currency } => {
@@ -280,64 +282,131 @@ impl fmt::Display for Value {
                     Some(c) => c.display_parts(),
                     None => ("", None),
                 };
-                write!(f, "{sym}{}", format_large(*amount))?;
+                write!(f, "{sym}{}", Large(*amount))?;
                 if let Some(code) = code_after {
                     write!(f, " {code}")?;
                 }
                 Ok(())
             }
             Value::Quantity { unit, written, .. } => {
-                write!(f, "{} {unit}", format_number(*written))
+                write!(f, "{} {unit}", Number(*written))
             }
             Value::Duration { amount, unit } => {
-                write!(f, "{} {}", format_number(*amount), unit.name_for(*amount))
+                write!(f, "{} {}", Number(*amount), unit.name_for(*amount))
             }
             Value::Date { date } => write!(f, "{date}"),
         }
     }
 }
 
+/// A number displayed as [`format_number`] has it, written into the
+/// formatter without an intermediate `String`. Like `write_str`, it ignores
+/// width and precision flags.
+#[derive(Clone, Copy, Debug)]
+pub struct Number(pub f64);
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.0;
+        if v.is_infinite() {
+            return f.write_str(if v > 0.0 { "∞" } else { "-∞" });
+        }
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            return write!(f, "{}", v as i64);
+        }
+        let mut buf = StackText::default();
+        match fmt::Write::write_fmt(&mut buf, format_args!("{v:.6}")) {
+            Ok(()) => f.write_str(buf.as_str().trim_end_matches('0').trim_end_matches('.')),
+            // Longer than any f64 printed with six decimals: never, but a
+            // `String` would do.
+            Err(_) => {
+                let s = format!("{v:.6}");
+                f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+            }
+        }
+    }
+}
+
+/// A fixed buffer on the stack that `{:.6}` of a number is written into, to
+/// trim its trailing zeros without allocating. Hand-written: no crate in the
+/// dependency tree offers it directly, and it is a dozen lines.
+struct StackText {
+    /// Room for the longest f64 with six decimals (309 digits, sign, point).
+    bytes: [u8; 328],
+    len: usize,
+}
+
+impl Default for StackText {
+    fn default() -> StackText {
+        StackText {
+            bytes: [0; 328],
+            len: 0,
+        }
+    }
+}
+
+impl StackText {
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever copied in, so this never fails.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let room = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        room.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// A large amount displayed as [`format_large`] has it, without an
+/// intermediate `String`.
+#[derive(Clone, Copy, Debug)]
+pub struct Large(pub f64);
+
+impl fmt::Display for Large {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SCALES: [(f64, &str); 4] = [
+            (1e12, "trillion"),
+            (1e9, "billion"),
+            (1e6, "million"),
+            (1e3, "thousand"),
+        ];
+        let v = self.0;
+        for (scale, word) in SCALES {
+            if v.abs() >= scale && v.abs() >= 1e6 {
+                return write!(f, "{} {word}", Number(round_sig(v / scale)));
+            }
+        }
+        write!(f, "{}", Number(v))
+    }
+}
+
 /// Formats a number without a trailing `.0` and with at most six decimals.
 pub fn format_number(v: f64) -> String {
-    if v.is_infinite() {
-        return if v > 0.0 { "∞".into() } else { "-∞".into() };
-    }
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        return format!("{}", v as i64);
-    }
-    let s = format!("{v:.6}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    Number(v).to_string()
 }
 
 /// Formats a large amount with a scale word: 273e9 → "273 billion".
 pub fn format_large(v: f64) -> String {
-    const SCALES: [(f64, &str); 4] = [
-        (1e12, "trillion"),
-        (1e9, "billion"),
-        (1e6, "million"),
-        (1e3, "thousand"),
-    ];
-    for (scale, word) in SCALES {
-        if v.abs() >= scale && v.abs() >= 1e6 {
-            return format!("{} {word}", format_number(round_sig(v / scale)));
-        }
-    }
-    format_number(v)
+    Large(v).to_string()
 }
 
 fn round_sig(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
-fn ordinal_suffix(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
+fn ordinal_suffix(n: i64) -> &'static str {
+    match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
         (2, _) => "nd",
         (3, _) => "rd",
         _ => "th",
-    };
-    format!("{n}{suffix}")
+    }
 }
 
 #[cfg(test)]
@@ -362,5 +431,40 @@ mod tests {
             "4 days"
         );
         assert_eq!(format_number(2.5), "2.5");
+    }
+
+    /// `Number` writes what formatting to a `String` and trimming wrote,
+    /// also at the edges (the longest f64, NaN, negative zero).
+    #[test]
+    fn numbers_print_as_the_trimmed_string_did() {
+        fn trimmed(v: f64) -> String {
+            if v.is_infinite() {
+                return if v > 0.0 { "∞".into() } else { "-∞".into() };
+            }
+            if v.fract() == 0.0 && v.abs() < 1e15 {
+                return format!("{}", v as i64);
+            }
+            let s = format!("{v:.6}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        for v in [
+            0.0,
+            -0.0,
+            2.5,
+            0.1 + 0.2,
+            -1e-7,
+            1234.5678901,
+            1e15,
+            1e20,
+            -1e300,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(format_number(v), trimmed(v), "{v:e}");
+        }
     }
 }

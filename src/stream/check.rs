@@ -187,14 +187,17 @@ impl Worker<'_> {
     /// Checks one item. A bug that panics on some input costs that document,
     /// not the run: at archive scale one odd file must not lose the others.
     fn run(&self, item: Item) -> Done {
-        let what = match &item {
-            Item::Path(p) => format!("`{}`", load::display(p)),
-            Item::Unlisted(_) => "the list of files".to_string(),
-            Item::Line(n, _) => format!("line {n}"),
-        };
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_one(item))) {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_one(&item))) {
             Ok(done) => done,
-            Err(_) => Done {
+            Err(_) => {
+                // Named only on a panic: formatting the path of every
+                // document just in case cost more than reading its name.
+                let what = match &item {
+                    Item::Path(p) => format!("`{}`", load::display(p)),
+                    Item::Unlisted(_) => "the list of files".to_string(),
+                    Item::Line(n, _) => format!("line {n}"),
+                };
+                Done {
                 listed: true,
                 list_failed: false,
                 bytes: 0,
@@ -203,13 +206,14 @@ impl Worker<'_> {
                 ),
                 stdout: String::new(),
                 failed: true,
-                doc: None,
-                timings: Timings::default(),
-            },
+                    doc: None,
+                    timings: Timings::default(),
+                }
+            }
         }
     }
 
-    fn run_one(&self, item: Item) -> Done {
+    fn run_one(&self, item: &Item) -> Done {
         let mut done = Done {
             listed: !matches!(item, Item::Line(..)),
             list_failed: false,
@@ -224,17 +228,17 @@ impl Worker<'_> {
         let doc = match item {
             Item::Unlisted(e) => {
                 let handler = diagnostic::handler(self.opts.error_style);
-                done.stderr = diagnostic::render_diagnostic(&handler, &e);
+                done.stderr = diagnostic::render_diagnostic(&handler, e);
                 done.list_failed = true;
                 return done;
             }
-            Item::Path(p) => load::document(&p).map_err(|e| {
+            Item::Path(p) => load::document(p).map_err(|e| {
                 let handler = diagnostic::handler(self.opts.error_style);
                 done.stderr = diagnostic::render_diagnostic(&handler, &e);
             }),
             Item::Line(n, bytes) => {
                 done.bytes = bytes.len();
-                jsonl::document(n, &bytes).map_err(|e| {
+                jsonl::document(*n, bytes).map_err(|e| {
                     done.stdout = json_line(&e);
                 })
             }
