@@ -1221,20 +1221,23 @@ pub(crate) fn may_follow_last(cx: &Cx, i: usize) -> bool {
 /// a name led by "the", whose second word [`start_words`] lists (so it
 /// [`super::lexicon::Lex::leads_name`]).
 /// No other grammar reads at "the": the rest start with a number, a currency
-/// (no currency name starts with "the") or a word of their own.
+/// (no currency name starts with "the") or a word of their own. Before
+/// digits, "last" or a number word the first two are asked outright
+/// ([`the_day_reads`]): "the first time" has the shape of a day but reads none.
 pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
     let Some(t) = cx.t.get(i + 1) else {
         return false;
     };
     match t.kind {
-        // Digits only as a day or an ordinal: "the 15th", "the 3 of May",
-        // not "the 1987 report" (the year is read at the digits).
-        Tk::Num => day_at(cx, i + 1).is_some() || ordinal(cx, i + 1).is_some(),
+        // Digits only as a day or an ordinal that reads on: "the 15th",
+        // "the 3 of May", not "the 1987 report" (the year is read at the
+        // digits) nor "the 2 sides".
+        Tk::Num => the_day_reads(cx, i),
         Tk::Punct => false,
         Tk::Word => match t.lex {
             Some(l) => {
-                matches!(l.key, "last" | "day" | "ides")
-                    || may_start_words(l, true)
+                matches!(l.key, "day" | "ides")
+                    || ((l.key == "last" || may_start_words(l, true)) && the_day_reads(cx, i))
                     || (l.leads_name && holiday_at_name(cx, i))
             }
             // "ides" is in the lexicon; this only keeps the test as
@@ -1242,6 +1245,15 @@ pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
             None => t.end - t.start == 4 && raw_in(cx, i + 1, &["ides"]),
         },
     }
+}
+
+/// Whether [`day_first`] or [`nth_weekday_of`], the grammars that read a
+/// day or an ordinal after "the" at `i`, read a date there. Most "the
+/// first", "the last", "the two" of news text read none ("the first time",
+/// "the last year"), and asking these two costs far less than every
+/// grammar; the date they read is read again by [`date`].
+fn the_day_reads(cx: &Cx, i: usize) -> bool {
+    day_first(cx, i).is_some() || nth_weekday_of(cx, i).is_some()
 }
 
 /// "first tuesday of october [2014]", "last Monday of March", "the first
