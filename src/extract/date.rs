@@ -574,6 +574,13 @@ fn month_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     month_value(y, mo).map(|v| (j, v))
 }
 
+/// Whether [`month_first`], the only grammar besides [`holiday`] that reads
+/// at a month word, reads a date at `i`. Asked before trying every grammar
+/// at "may", which news text uses far more often as a verb ("may be").
+pub(crate) fn month_first_reads(cx: &Cx, i: usize) -> bool {
+    month_first(cx, i).is_some()
+}
+
 /// The year of a month named alone, by tense (see the module doc).
 fn resolve_month(cx: &Cx, i: usize, r: Date, m: u8) -> (i32, i32) {
     let y = r.year() as i32;
