@@ -1100,23 +1100,8 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             return year_value(r.year() as i32 + off as i32).map(|v| (j + 2, v))
         }
         "week" => {
-            // "next week Wednesday", "last week's sunday", "previous week - Monday"
-            let mut k = j + 1;
-            if cx.is_p_adj(k, '\'') && cx.is_w(k + 1, "s") {
-                k += 2;
-            }
-            if cx.t.get(k).is_some_and(|t| t.is_dash()) {
-                k += 1;
-            }
-            if let Some(w) =
-                cx.t.get(k)
-                    .and_then(|t| t.lex)
-                    .map(|l| l.wday)
-                    .filter(|&w| w > 0)
-            {
-                return week_day(r, off, w).map(|d| (k + 1, dv(d)));
-            }
-            return None;
+            let (w, k) = weekday_after_week(cx, j)?;
+            return week_day(r, off, w).map(|d| (k + 1, dv(d)));
         }
         _ => {}
     }
@@ -1171,6 +1156,21 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     None
 }
 
+/// The weekday [`relative_word`] reads after "week" at `j` ("next week
+/// Wednesday", "last week's sunday", "previous week - Monday") and its
+/// token: "last week" alone is no date it reads.
+fn weekday_after_week(cx: &Cx, j: usize) -> Option<(u8, usize)> {
+    let mut k = j + 1;
+    if cx.is_p_adj(k, '\'') && cx.is_w(k + 1, "s") {
+        k += 2;
+    }
+    if cx.t.get(k).is_some_and(|t| t.is_dash()) {
+        k += 1;
+    }
+    let w = cx.t.get(k).and_then(|t| t.lex).map(|l| l.wday)?;
+    (w > 0).then_some((w, k))
+}
+
 /// Whether a date led by "this" at `i` can go on at the next token. Of the
 /// grammars only [`relative_word`] reads at "this" (the others start with a
 /// number, a currency or words of their own), and after an optional "past",
@@ -1190,11 +1190,13 @@ pub(crate) fn may_follow_this(cx: &Cx, i: usize) -> bool {
 }
 
 /// Whether [`relative_word`] reads on after its modifier ("this", "last")
-/// at token `j`: "year", "yr", "month", "calendar", "week", a weekday, a
-/// month or a holiday name (whose first word leads_name).
+/// at token `j`: "year", "yr", "month", "calendar", "week" before a weekday
+/// ([`weekday_after_week`]: "last week" alone, the commonest, reads none),
+/// a weekday, a month or a holiday name (whose first word leads_name).
 fn modifier_goes_on(cx: &Cx, j: usize) -> bool {
     cx.t.get(j).and_then(|t| t.lex).is_some_and(|l| {
-        matches!(l.key, "year" | "yr" | "month" | "calendar" | "week")
+        matches!(l.key, "year" | "yr" | "month" | "calendar")
+            || (l.key == "week" && weekday_after_week(cx, j).is_some())
             || l.wday > 0
             || l.month > 0
             || l.leads_name
