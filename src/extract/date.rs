@@ -1192,14 +1192,16 @@ pub(crate) fn may_follow_this(cx: &Cx, i: usize) -> bool {
 /// Whether [`relative_word`] reads on after its modifier ("this", "last")
 /// at token `j`: "year", "yr", "month", "calendar", "week" before a weekday
 /// ([`weekday_after_week`]: "last week" alone, the commonest, reads none),
-/// a weekday, a month or a holiday name (whose first word leads_name).
+/// a weekday, a month or a holiday name that matches there.
 fn modifier_goes_on(cx: &Cx, j: usize) -> bool {
     cx.t.get(j).and_then(|t| t.lex).is_some_and(|l| {
         matches!(l.key, "year" | "yr" | "month" | "calendar")
             || (l.key == "week" && weekday_after_week(cx, j).is_some())
             || l.wday > 0
             || l.month > 0
-            || l.leads_name
+            // Only a name that matches, as `holiday_at` reads it: "the" and
+            // "new" lead names too ("following the", "last new").
+            || (l.leads_name && holiday_at_name(cx, j))
     })
 }
 
