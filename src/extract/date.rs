@@ -574,6 +574,13 @@ fn month_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     month_value(y, mo).map(|v| (j, v))
 }
 
+/// Whether [`month_first`], the only grammar besides [`holiday`] that reads
+/// at a month word, reads a date at `i`. Asked before trying every grammar
+/// at "may", which news text uses far more often as a verb ("may be").
+pub(crate) fn month_first_reads(cx: &Cx, i: usize) -> bool {
+    month_first(cx, i).is_some()
+}
+
 /// The year of a month named alone, by tense (see the module doc).
 fn resolve_month(cx: &Cx, i: usize, r: Date, m: u8) -> (i32, i32) {
     let y = r.year() as i32;
@@ -1093,23 +1100,8 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
             return year_value(r.year() as i32 + off as i32).map(|v| (j + 2, v))
         }
         "week" => {
-            // "next week Wednesday", "last week's sunday", "previous week - Monday"
-            let mut k = j + 1;
-            if cx.is_p_adj(k, '\'') && cx.is_w(k + 1, "s") {
-                k += 2;
-            }
-            if cx.t.get(k).is_some_and(|t| t.is_dash()) {
-                k += 1;
-            }
-            if let Some(w) =
-                cx.t.get(k)
-                    .and_then(|t| t.lex)
-                    .map(|l| l.wday)
-                    .filter(|&w| w > 0)
-            {
-                return week_day(r, off, w).map(|d| (k + 1, dv(d)));
-            }
-            return None;
+            let (w, k) = weekday_after_week(cx, j)?;
+            return week_day(r, off, w).map(|d| (k + 1, dv(d)));
         }
         _ => {}
     }
@@ -1164,6 +1156,21 @@ fn relative_word(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     None
 }
 
+/// The weekday [`relative_word`] reads after "week" at `j` ("next week
+/// Wednesday", "last week's sunday", "previous week - Monday") and its
+/// token: "last week" alone is no date it reads.
+fn weekday_after_week(cx: &Cx, j: usize) -> Option<(u8, usize)> {
+    let mut k = j + 1;
+    if cx.is_p_adj(k, '\'') && cx.is_w(k + 1, "s") {
+        k += 2;
+    }
+    if cx.t.get(k).is_some_and(|t| t.is_dash()) {
+        k += 1;
+    }
+    let w = cx.t.get(k).and_then(|t| t.lex).map(|l| l.wday)?;
+    (w > 0).then_some((w, k))
+}
+
 /// Whether a date led by "this" at `i` can go on at the next token. Of the
 /// grammars only [`relative_word`] reads at "this" (the others start with a
 /// number, a currency or words of their own), and after an optional "past",
@@ -1183,14 +1190,18 @@ pub(crate) fn may_follow_this(cx: &Cx, i: usize) -> bool {
 }
 
 /// Whether [`relative_word`] reads on after its modifier ("this", "last")
-/// at token `j`: "year", "yr", "month", "calendar", "week", a weekday, a
-/// month or a holiday name (whose first word leads_name).
+/// at token `j`: "year", "yr", "month", "calendar", "week" before a weekday
+/// ([`weekday_after_week`]: "last week" alone, the commonest, reads none),
+/// a weekday, a month or a holiday name that matches there.
 fn modifier_goes_on(cx: &Cx, j: usize) -> bool {
     cx.t.get(j).and_then(|t| t.lex).is_some_and(|l| {
-        matches!(l.key, "year" | "yr" | "month" | "calendar" | "week")
+        matches!(l.key, "year" | "yr" | "month" | "calendar")
+            || (l.key == "week" && weekday_after_week(cx, j).is_some())
             || l.wday > 0
             || l.month > 0
-            || l.leads_name
+            // Only a name that matches, as `holiday_at` reads it: "the" and
+            // "new" lead names too ("following the", "last new").
+            || (l.leads_name && holiday_at_name(cx, j))
     })
 }
 
@@ -1221,20 +1232,23 @@ pub(crate) fn may_follow_last(cx: &Cx, i: usize) -> bool {
 /// a name led by "the", whose second word [`start_words`] lists (so it
 /// [`super::lexicon::Lex::leads_name`]).
 /// No other grammar reads at "the": the rest start with a number, a currency
-/// (no currency name starts with "the") or a word of their own.
+/// (no currency name starts with "the") or a word of their own. Before
+/// digits, "last" or a number word the first two are asked outright
+/// ([`the_day_reads`]): "the first time" has the shape of a day but reads none.
 pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
     let Some(t) = cx.t.get(i + 1) else {
         return false;
     };
     match t.kind {
-        // Digits only as a day or an ordinal: "the 15th", "the 3 of May",
-        // not "the 1987 report" (the year is read at the digits).
-        Tk::Num => day_at(cx, i + 1).is_some() || ordinal(cx, i + 1).is_some(),
+        // Digits only as a day or an ordinal that reads on: "the 15th",
+        // "the 3 of May", not "the 1987 report" (the year is read at the
+        // digits) nor "the 2 sides".
+        Tk::Num => the_day_reads(cx, i),
         Tk::Punct => false,
         Tk::Word => match t.lex {
             Some(l) => {
-                matches!(l.key, "last" | "day" | "ides")
-                    || may_start_words(l, true)
+                matches!(l.key, "day" | "ides")
+                    || ((l.key == "last" || may_start_words(l, true)) && the_day_reads(cx, i))
                     || (l.leads_name && holiday_at_name(cx, i))
             }
             // "ides" is in the lexicon; this only keeps the test as
@@ -1242,6 +1256,15 @@ pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
             None => t.end - t.start == 4 && raw_in(cx, i + 1, &["ides"]),
         },
     }
+}
+
+/// Whether [`day_first`] or [`nth_weekday_of`], the grammars that read a
+/// day or an ordinal after "the" at `i`, read a date there. Most "the
+/// first", "the last", "the two" of news text read none ("the first time",
+/// "the last year"), and asking these two costs far less than every
+/// grammar; the date they read is read again by [`date`].
+fn the_day_reads(cx: &Cx, i: usize) -> bool {
+    day_first(cx, i).is_some() || nth_weekday_of(cx, i).is_some()
 }
 
 /// "first tuesday of october [2014]", "last Monday of March", "the first

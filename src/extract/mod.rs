@@ -65,8 +65,19 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
     })
 }
 
+/// Bytes of text per mention reserved for: real news holds one mention in
+/// some 120 bytes on average, and twice that leaves room for the denser
+/// articles. Used only to size the result up front.
+const BYTES_PER_MENTION: usize = 64;
+
+/// The most mentions reserved up front, so a long document with few values
+/// does not hold a large empty buffer (the vector still grows past it).
+const MAX_RESERVED: usize = 4096;
+
 fn extract_with(text: &str, options: &ExtractOptions, toks: &mut Vec<Tok>) -> Vec<Mention> {
-    let mut out = Vec::new();
+    // Reserved from the text's length: grown from empty, the result was
+    // reallocated and copied twice or three times per article.
+    let mut out = Vec::with_capacity((text.len() / BYTES_PER_MENTION + 1).min(MAX_RESERVED));
     let mut start = 0;
     while start < text.len() {
         let end = chunk_end(text, start);
@@ -705,11 +716,13 @@ fn raw_starts(cx: &Cx, i: usize) -> bool {
 /// English text, and trying every grammar at each cost more than the rest.
 /// The vague amounts of [`measure::vague_only`] ("all", "some",
 /// "several") are lead words too: they start only "all day", "several weeks";
-/// so is "per", which starts only "per cent".
+/// so is "per", which starts only "per cent", and "may", mostly a verb,
+/// which starts only a date [`date::month_first_reads`] reads.
 fn leads_only(key: &str) -> bool {
     matches!(
         key,
         "the"
+            | "may"
             | "this"
             | "last"
             | "in"
@@ -767,6 +780,16 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
         // "per cent of …": only as the percent grammar's word ("per
         // share", "per day" read nothing at "per").
         "per" => measure::percent_word(cx, i).is_some(),
+        // The month ("May 5", "in May"), not the verb ("may be"): no
+        // grammar but `month_first` reads at a month word other than a
+        // holiday's first ("May Day"); the second test keeps the gate exact
+        // should "may" become a number word or lead a currency name.
+        "may" => {
+            date::month_first_reads(cx, i)
+                || cx.tk(i).lex.is_some_and(|l| {
+                    number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
+                })
+        }
         // The other modifiers of relative dates ("next week", "past
         // Monday"): as with "last", the second test keeps the gate exact
         // should one become a number word or lead a name.
