@@ -72,19 +72,22 @@ for n in $RULESETS "$MAIN_RULES"; do
 done
 
 # --- measuring: median of RUNS, spread as (max-min)/median ---
-# measure NAME CMD...  → sets WALL (s), RSS (MB), SPREAD (%)
+# measure NAME CMD...  → sets WALL (s), CPU (user + system, s), RSS (MB), SPREAD (%)
+# CPU time is what the process itself used: on a shared machine a run also
+# waits for a core, which wall time counts and CPU time does not.
 measure() {
   local name=$1; shift
-  local walls=() rsss=()
+  local walls=() rsss=() cpus=()
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$BENCH/time.txt" "$@" > /dev/null 2> "$BENCH/stderr.txt" || true
-    read -r w r < <(tail -1 "$BENCH/time.txt")
-    walls+=("$w"); rsss+=("$r")
+    /usr/bin/time -f "%e %M %U %S" -o "$BENCH/time.txt" "$@" > /dev/null 2> "$BENCH/stderr.txt" || true
+    read -r w r u k < <(tail -1 "$BENCH/time.txt")
+    walls+=("$w"); rsss+=("$r"); cpus+=("$(awk -v u="$u" -v k="$k" 'BEGIN { printf "%.2f", u + k }')")
   done
   WALL=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  CPU=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   RSS=$(printf '%s\n' "${rsss[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1024}')
   SPREAD=$(printf '%s\n' "${walls[@]}" | sort -n | awk -v m="$WALL" '{a[NR]=$1} END {printf "%.0f", (m > 0 ? 100*(a[NR]-a[1])/m : 0)}')
-  echo "  $name: ${walls[*]} s → median $WALL s, $RSS MB" >&2
+  echo "  $name: ${walls[*]} s (CPU ${cpus[*]} s) → median $WALL s, CPU $CPU s, $RSS MB" >&2
 }
 # (Parentheses: in awk, `printf … > x` would redirect to a file.)
 mbps() { awk -v b="$1" -v t="$2" 'BEGIN { printf "%.1f", (t > 0 ? b / 1e6 / t : 0) }'; }
@@ -105,21 +108,21 @@ nfiles=$(find "$C" -name '*.txt' | wc -l)
 nkw=$(wc -l < "$R/keywords.txt")
 echo "headline: $MAIN_MB MB, $MAIN_RULES rules" >&2
 measure "factlint -j1" "$BIN" check "$C" -r "$R" -j1 --format short
-F1=$WALL; F1R=$RSS; F1S=$SPREAD
+F1=$WALL; F1C=$CPU; F1R=$RSS; F1S=$SPREAD
 measure "factlint -j$CORES" "$BIN" check "$C" -r "$R" -j"$CORES" --format short
-FN=$WALL; FNR=$RSS; FNS=$SPREAD
+FN=$WALL; FNC=$CPU; FNR=$RSS; FNS=$SPREAD
 measure "rg -j1" rg -c -i -F -f "$R/keywords.txt" -j1 "$C"
-G1=$WALL; G1R=$RSS; G1S=$SPREAD
+G1=$WALL; G1C=$CPU; G1R=$RSS; G1S=$SPREAD
 measure "rg -j$CORES" rg -c -i -F -f "$R/keywords.txt" -j"$CORES" "$C"
-GN=$WALL; GNR=$RSS; GNS=$SPREAD
+GN=$WALL; GNC=$CPU; GNR=$RSS; GNS=$SPREAD
 say "## $MAIN_MB MB corpus ($nfiles files), $MAIN_RULES rules ($nkw distinct keywords)"
 say ""
-say "| command | threads | wall (s) | MB/s | MB/s per core | peak RSS (MB) | spread |"
-say "|---|---:|---:|---:|---:|---:|---:|"
-say "| \`factlint check --format short\` | 1 | $F1 | $(mbps "$B" "$F1") | $(mbps "$B" "$F1") | $F1R | ${F1S}% |"
-say "| \`factlint check --format short\` | $CORES | $FN | $(mbps "$B" "$FN") | $(mbps "$B" "$(awk -v t="$FN" -v c="$CORES" 'BEGIN{print t*c}')") | $FNR | ${FNS}% |"
-say "| \`rg -c -i -F -f keywords.txt\` | 1 | $G1 | $(mbps "$B" "$G1") | $(mbps "$B" "$G1") | $G1R | ${G1S}% |"
-say "| \`rg -c -i -F -f keywords.txt\` | $CORES | $GN | $(mbps "$B" "$GN") | $(mbps "$B" "$(awk -v t="$GN" -v c="$CORES" 'BEGIN{print t*c}')") | $GNR | ${GNS}% |"
+say "| command | threads | wall (s) | MB/s | MB/s per core | CPU (s) | MB per CPU-second | peak RSS (MB) | spread |"
+say "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+say "| \`factlint check --format short\` | 1 | $F1 | $(mbps "$B" "$F1") | $(mbps "$B" "$F1") | $F1C | $(mbps "$B" "$F1C") | $F1R | ${F1S}% |"
+say "| \`factlint check --format short\` | $CORES | $FN | $(mbps "$B" "$FN") | $(mbps "$B" "$(awk -v t="$FN" -v c="$CORES" 'BEGIN{print t*c}')") | $FNC | $(mbps "$B" "$FNC") | $FNR | ${FNS}% |"
+say "| \`rg -c -i -F -f keywords.txt\` | 1 | $G1 | $(mbps "$B" "$G1") | $(mbps "$B" "$G1") | $G1C | $(mbps "$B" "$G1C") | $G1R | ${G1S}% |"
+say "| \`rg -c -i -F -f keywords.txt\` | $CORES | $GN | $(mbps "$B" "$GN") | $(mbps "$B" "$(awk -v t="$GN" -v c="$CORES" 'BEGIN{print t*c}')") | $GNC | $(mbps "$B" "$GNC") | $GNR | ${GNS}% |"
 say ""
 say "factlint / rg: **$(ratio "$FN" "$GN")×** on $CORES threads, $(ratio "$F1" "$G1")× on 1; factlint speed-up from 1 to $CORES threads: $(ratio "$F1" "$FN")×."
 say ""
