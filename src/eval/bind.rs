@@ -102,7 +102,8 @@ pub fn bind(
     cx: &BindContext<'_>,
 ) -> Result<BoundMention, Rejection> {
     let sentence = cx.sentence_of(m.span);
-    try_bind(fact, binder, &Needs::of(binder, cx.index), m, sentence, cx).map_err(|r| match r {
+    let need = Needs::of(binder, cx.index);
+    try_bind(fact, binder, &need, m, sentence, None, cx, &mut Vec::new()).map_err(|r| match r {
         Reason::MissingKeyword(g) => Rejection::MissingKeyword {
             group: binder.all_of[g].iter().map(|k| k.text.clone()).collect(),
         },
@@ -129,14 +130,19 @@ enum Reason {
 }
 
 /// [`bind`] without spelling out the reason; `sentence` is the mention's
-/// ([`BindContext::sentence_of`]).
+/// ([`BindContext::sentence_of`]). `first_hit`, when given, is the hit of
+/// the first keyword group in `sentence` as [`BindContext::find`] finds it
+/// (the caller's cursor found it already); `found` is room to work in.
+#[allow(clippy::too_many_arguments)] // one private function, called from three places
 fn try_bind(
     fact: &Fact,
     binder: &Binder,
     need: &Needs,
     m: &Mention,
     sentence: Span,
+    first_hit: Option<Span>,
     cx: &BindContext<'_>,
+    found: &mut Vec<Span>,
 ) -> Result<BoundMention, Reason> {
     if let (Some(dim), Value::Quantity { dimension, .. }) = (fact.ty.dimension, &m.value) {
         if dim != *dimension {
@@ -147,10 +153,18 @@ fn try_bind(
         Window::Sentence => sentence,
         Window::Words(n) => words_around(cx.text, sentence, m.span, n),
     };
-    let mut keywords = Vec::new();
+    // The occurrences are gathered in `found` and copied out only when the
+    // mention binds: one allocation of the right size, none for a mention
+    // turned away after its first group.
+    found.clear();
     for (g, group) in need.all_of.iter().enumerate() {
-        match group.iter().find_map(|&id| cx.find(id, window)) {
-            Some(at) => keywords.push(at),
+        let hit = match first_hit {
+            // A sentence window is the range the cursor searched.
+            Some(at) if g == 0 && matches!(binder.window, Window::Sentence) => Some(at),
+            _ => group.iter().find_map(|&id| cx.find(id, window)),
+        };
+        match hit {
+            Some(at) => found.push(at),
             None => return Err(Reason::MissingKeyword(g)),
         }
     }
@@ -165,7 +179,7 @@ fn try_bind(
             .iter()
             .find_map(|&id| counted_noun(cx, id?, m.span, sentence));
         match noun {
-            Some(at) => keywords.push(at),
+            Some(at) => found.push(at),
             None => return Err(Reason::NotCounting),
         }
     }
@@ -174,11 +188,11 @@ fn try_bind(
             return Err(Reason::PatternMismatch);
         }
     }
-    keywords.sort();
+    found.sort();
     Ok(BoundMention {
         mention: m.clone(),
         sentence,
-        keywords,
+        keywords: found.clone(),
     })
 }
 
@@ -338,10 +352,14 @@ pub fn bind_all(
             FactSource::Binder(b) if !keywords_present(b, cx) => Vec::new(),
             FactSource::Binder(b) => {
                 let need = Needs::of(b, cx.index);
+                let mut found = Vec::new();
                 mentions
                     .iter()
                     .filter(|m| kind_fits(fact, m))
-                    .filter_map(|m| try_bind(fact, b, &need, m, cx.sentence_of(m.span), cx).ok())
+                    .filter_map(|m| {
+                        let sentence = cx.sentence_of(m.span);
+                        try_bind(fact, b, &need, m, sentence, None, cx, &mut found).ok()
+                    })
                     .collect()
             }
             FactSource::Derived(_) => Vec::new(),
@@ -566,8 +584,8 @@ impl Bindable {
 /// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
 /// (`None` for derived facts), for the facts listed in `candidates` (by
 /// index in `facts`, in order; see [`FactsByKeyword`]); the others bind
-/// nothing. `index` is `mentions`'; `first_group` is room to work in, kept
-/// for the document's other files.
+/// nothing. `index` is `mentions`'; `room` is room to work in, kept for the
+/// document's other files.
 pub fn bind_all_needing<'c>(
     facts: &[Fact],
     needs: &[Option<Needs>],
@@ -575,8 +593,12 @@ pub fn bind_all_needing<'c>(
     mentions: &[Mention],
     index: &MentionIndex,
     cx: &BindContext<'c>,
-    first_group: &mut FirstGroupHits<'c>,
+    room: &mut BindRoom<'c>,
 ) -> FileBindings {
+    let BindRoom {
+        first_group,
+        keywords,
+    } = room;
     // Most facts are not candidates: only the candidates are read (facts
     // are large, and reading hundreds of them per document cost more than
     // binding the few candidates).
@@ -608,18 +630,39 @@ pub fn bind_all_needing<'c>(
         if let Some(g) = group {
             first_group.start(g, cx.hits);
         }
-        let mentions: Vec<BoundMention> = index
-            .of_kind(kind)
-            .iter()
-            .filter(|&&m| group.is_none() || first_group.any_within(index.sentences[m]))
-            .filter_map(|&m| try_bind(fact, b, n, &mentions[m], index.sentences[m], cx).ok())
-            .collect();
+        // A plain loop: this runs for every mention of the kind of every
+        // candidate fact, and as an iterator chain its closure was not
+        // inlined.
+        let mut bound_here = Vec::new();
+        for &m in index.of_kind(kind) {
+            let sentence = index.sentences[m];
+            let first_hit = match group {
+                Some(_) => match first_group.first_within(sentence) {
+                    Some(at) => Some(at),
+                    None => continue,
+                },
+                None => None,
+            };
+            if let Ok(bm) = try_bind(fact, b, n, &mentions[m], sentence, first_hit, cx, keywords) {
+                bound_here.push(bm);
+            }
+        }
         // Candidates are visited by fact index, so the list stays sorted.
-        if !mentions.is_empty() {
-            bound.bound.push((i, mentions));
+        if !bound_here.is_empty() {
+            bound.bound.push((i, bound_here));
         }
     }
     bound
+}
+
+/// Room [`bind_all_needing`] works in, kept across the files of a document
+/// so that its lists are allocated once.
+#[derive(Default)]
+pub struct BindRoom<'h> {
+    /// The cursors over the first keyword group of the fact being bound.
+    first_group: FirstGroupHits<'h>,
+    /// The keyword occurrences of the mention being bound.
+    keywords: Vec<Span>,
 }
 
 /// The hits of one fact's first keyword group, read with a cursor per
@@ -655,21 +698,21 @@ impl<'h> FirstGroupHits<'h> {
         self.last_start = 0;
     }
 
-    /// Whether a hit of some keyword of the group lies within `range`: the
-    /// first hit starting at or after its start ends inside it, as
-    /// [`KeywordHits::any_within`] has it.
-    fn any_within(&mut self, range: Span) -> bool {
+    /// The hit of the first keyword of the group (in group order) that
+    /// lies within `range`: the first hit starting at or after its start
+    /// ends inside it, as [`KeywordHits::any_within`] has it.
+    fn first_within(&mut self, range: Span) -> Option<Span> {
         if range.start < self.last_start {
             for (_, at) in &mut self.cursors {
                 *at = 0;
             }
         }
         self.last_start = range.start;
-        self.cursors.iter_mut().any(|(hits, at)| {
+        self.cursors.iter_mut().find_map(|(hits, at)| {
             while hits.get(*at).is_some_and(|h| h.start < range.start) {
                 *at += 1;
             }
-            hits.get(*at).is_some_and(|h| h.end <= range.end)
+            hits.get(*at).copied().filter(|h| h.end <= range.end)
         })
     }
 }

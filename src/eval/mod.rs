@@ -408,7 +408,7 @@ impl<'a> Evaluator<'a> {
         let mut unstated = 0;
         let candidates = self.facts_by_keyword.candidates(&hits);
         let mut first_fact = 0;
-        let mut first_group = bind::FirstGroupHits::default();
+        let mut bind_room = bind::BindRoom::default();
         // The assertions of a file that may have values in the document.
         let mut maybe_stated = Vec::new();
         for (fi, file) in self.rules.files.iter().enumerate() {
@@ -429,7 +429,7 @@ impl<'a> Evaluator<'a> {
                 mentions,
                 &mention_index,
                 &cx,
-                &mut first_group,
+                &mut bind_room,
             );
             let mut outcome_of = |si: usize, a: &Assertion| {
                 let rule = StatementRef {
