@@ -16,6 +16,7 @@ pub mod ground;
 pub mod keywords;
 pub mod measure;
 
+use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
@@ -890,6 +891,9 @@ pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
 struct PrintedMeasures {
     by_hash: std::collections::HashMap<u64, Vec<PrintedMeasure>, BuildHasherDefault<TakenHash>>,
     len: usize,
+    /// Room a measure is printed in before its text is shared, kept so
+    /// that a miss allocates only the shared text.
+    printing: String,
 }
 
 /// A measure and its text, shared by every candidate that prints it.
@@ -951,7 +955,11 @@ fn printed_measure(m: &Measure) -> Arc<str> {
         if printed.len >= MAX_PRINTED_MEASURES {
             *printed = PrintedMeasures::default();
         }
-        let text: Arc<str> = Arc::from(m.to_string());
+        printed.printing.clear();
+        // Writing into a `String` fails only when a `Display` does, and
+        // these never do (`to_string` would panic where this writes less).
+        let _ = fmt::Write::write_fmt(&mut printed.printing, format_args!("{m}"));
+        let text: Arc<str> = Arc::from(printed.printing.as_str());
         printed
             .by_hash
             .entry(hash)
