@@ -427,6 +427,7 @@ const KEYWORD_SPAN_GAP: usize = 16;
 /// What binding needs of a document's mentions, worked out once per
 /// document rather than once per fact that may bind: the sentence of each,
 /// and which are of each kind.
+#[derive(Default)]
 pub struct MentionIndex {
     /// Per mention: the sentence it is in, as `BindContext::sentence_of`.
     sentences: Vec<Span>,
@@ -438,8 +439,10 @@ pub struct MentionIndex {
 }
 
 impl MentionIndex {
-    /// Indexes `mentions` of a document with these `sentences` (sorted).
-    pub fn new(mentions: &[Mention], sentences: &[Span]) -> MentionIndex {
+    /// Indexes `mentions` of a document with these `sentences` (sorted),
+    /// in this index's lists, so that one index can serve document after
+    /// document.
+    pub fn refill(&mut self, mentions: &[Mention], sentences: &[Span]) {
         // A kind is a `match` on the value: cheaper to ask twice than to
         // keep in a list.
         let kind = |m: &Mention| m.value.kind() as usize;
@@ -451,7 +454,9 @@ impl MentionIndex {
             kind_starts[k + 1] += kind_starts[k];
         }
         let mut next = kind_starts;
-        let mut by_kind = vec![0; mentions.len()];
+        let by_kind = &mut self.by_kind;
+        by_kind.clear();
+        by_kind.resize(mentions.len(), 0);
         for (i, m) in mentions.iter().enumerate() {
             let k = kind(m);
             by_kind[next[k]] = i;
@@ -463,30 +468,24 @@ impl MentionIndex {
         // the previous one falls back to).
         let mut at = 0;
         let mut last_start = 0;
-        let sentence_spans = mentions
-            .iter()
-            .map(|m| {
-                let start = m.span.start;
-                if start < last_start {
-                    return sentence_of(sentences, m.span);
-                }
-                last_start = start;
-                while sentences.get(at).is_some_and(|s| s.end <= start) {
-                    at += 1;
-                }
-                sentences
-                    .get(at)
-                    .copied()
-                    .filter(|s| s.start <= start)
-                    .map(|s| s.join(m.span))
-                    .unwrap_or(m.span)
-            })
-            .collect();
-        MentionIndex {
-            sentences: sentence_spans,
-            by_kind,
-            kind_starts,
-        }
+        self.sentences.clear();
+        self.sentences.extend(mentions.iter().map(|m| {
+            let start = m.span.start;
+            if start < last_start {
+                return sentence_of(sentences, m.span);
+            }
+            last_start = start;
+            while sentences.get(at).is_some_and(|s| s.end <= start) {
+                at += 1;
+            }
+            sentences
+                .get(at)
+                .copied()
+                .filter(|s| s.start <= start)
+                .map(|s| s.join(m.span))
+                .unwrap_or(m.span)
+        }));
+        self.kind_starts = kind_starts;
     }
 
     /// The text binding reads keywords in: the mentions' sentences, sorted
@@ -504,8 +503,16 @@ impl MentionIndex {
     /// Only the sentences of mentions some fact can bind count (`bindable`
     /// admits them, and `mentions` are the indexed ones): a binder tries
     /// others only to turn them away for their kind or dimension.
-    pub fn keyword_spans(&self, mentions: &[Mention], bindable: &Bindable) -> Vec<Span> {
-        let mut spans = Vec::with_capacity(self.sentences.len());
+    ///
+    /// Written into `spans` (cleared first), so that one list can serve
+    /// document after document.
+    pub fn keyword_spans_into(
+        &self,
+        mentions: &[Mention],
+        bindable: &Bindable,
+        spans: &mut Vec<Span>,
+    ) {
+        spans.clear();
         for (&sentence, m) in self.sentences.iter().zip(mentions) {
             if bindable.admits(m) {
                 spans.push(sentence);
@@ -523,7 +530,6 @@ impl MentionIndex {
                 false
             }
         });
-        spans
     }
 
     /// The mentions of a kind, in order.
@@ -762,15 +768,22 @@ impl FactsByKeyword {
     /// A list rather than a flag per fact: a document makes a few facts of
     /// hundreds candidates, and binding walked every flag.
     pub fn candidates(&self, hits: &KeywordHits) -> Vec<usize> {
+        let mut c = Vec::new();
+        self.candidates_into(hits, &mut c);
+        c
+    }
+
+    /// [`FactsByKeyword::candidates`] written into `c` (cleared first).
+    pub fn candidates_into(&self, hits: &KeywordHits, c: &mut Vec<usize>) {
+        c.clear();
         let of_present = hits.present().map(|id| self.by_keyword[id.0].len());
-        let mut c = Vec::with_capacity(self.always.len() + of_present.sum::<usize>());
+        c.reserve(self.always.len() + of_present.sum::<usize>());
         c.extend_from_slice(&self.always);
         for id in hits.present() {
             c.extend_from_slice(&self.by_keyword[id.0]);
         }
         c.sort_unstable();
         c.dedup();
-        c
     }
 }
 
