@@ -396,6 +396,8 @@ impl<'a> Evaluator<'a> {
             keyword_spans,
             candidates,
             maybe_stated,
+            keyword_hits: hits,
+            keyword_found,
         } = &mut scratch;
         let text: &str = &doc.source.text;
         sentences_into(text, doc.body, sentence_spans);
@@ -403,9 +405,11 @@ impl<'a> Evaluator<'a> {
         mention_index.refill(mentions, sentence_spans);
         // Only the keywords binding reads: those in the mentions' sentences.
         mention_index.keyword_spans_into(mentions, &self.bindable, keyword_spans);
-        let hits = self.keywords.scan_parts(text, doc.body, keyword_spans);
+        self.keywords
+            .scan_parts_into(text, doc.body, keyword_spans, keyword_found, hits);
+        let hits: &keywords::KeywordHits = hits;
         let mention_index: &MentionIndex = mention_index;
-        let cx = self.bind_context(doc, sentence_spans, &hits);
+        let cx = self.bind_context(doc, sentence_spans, hits);
         let mut bindings = Vec::with_capacity(self.rules.files.len());
         let mut outcomes = Vec::with_capacity(if self.elide_unstated {
             0
@@ -416,7 +420,7 @@ impl<'a> Evaluator<'a> {
         let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, sentence_spans);
         let rule_trust = self.rule_trust(doc.name());
         let mut unstated = 0;
-        self.facts_by_keyword.candidates_into(&hits, candidates);
+        self.facts_by_keyword.candidates_into(hits, candidates);
         let candidates: &[usize] = candidates;
         let mut first_fact = 0;
         let mut bind_room = bind::BindRoom::default();
@@ -944,6 +948,10 @@ struct EvalScratch {
     candidates: Vec<usize>,
     /// The assertions of a file that may have values in the document.
     maybe_stated: Vec<usize>,
+    /// The keyword occurrences in the document.
+    keyword_hits: keywords::KeywordHits,
+    /// Room the keyword scan works in.
+    keyword_found: Vec<(keywords::KeywordId, Span)>,
 }
 
 thread_local! {
