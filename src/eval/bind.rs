@@ -22,7 +22,71 @@ pub struct BoundMention {
     /// The sentence it is in.
     pub sentence: Span,
     /// The keyword occurrences that satisfied the binder.
-    pub keywords: Vec<Span>,
+    pub keywords: KeywordSpans,
+}
+
+/// The keyword occurrences that bound a mention, sorted: as a slice
+/// (`Deref`), serialized as a list.
+///
+/// Up to two are kept inline (a binder seldom names more than one keyword
+/// group and a counted noun): a `Vec` per bound mention was an allocation,
+/// and a free, for every mention of every document that bound.
+#[derive(Clone, Debug)]
+pub enum KeywordSpans {
+    /// At most two, in the first `len` of `spans`.
+    Inline {
+        /// The occurrences, then unused room.
+        spans: [Span; 2],
+        /// How many there are.
+        len: u8,
+    },
+    /// More than two.
+    Heap(Vec<Span>),
+}
+
+impl KeywordSpans {
+    /// The occurrences `spans` (sorted), copied.
+    pub fn from_slice(spans: &[Span]) -> KeywordSpans {
+        match *spans {
+            [] => KeywordSpans::Inline {
+                spans: [Span::default(); 2],
+                len: 0,
+            },
+            [a] => KeywordSpans::Inline {
+                spans: [a, Span::default()],
+                len: 1,
+            },
+            [a, b] => KeywordSpans::Inline {
+                spans: [a, b],
+                len: 2,
+            },
+            _ => KeywordSpans::Heap(spans.to_vec()),
+        }
+    }
+}
+
+impl std::ops::Deref for KeywordSpans {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        match self {
+            KeywordSpans::Inline { spans, len } => &spans[..usize::from(*len)],
+            KeywordSpans::Heap(spans) => spans,
+        }
+    }
+}
+
+impl PartialEq for KeywordSpans {
+    /// Equal when they list the same occurrences, however they are kept.
+    fn eq(&self, other: &KeywordSpans) -> bool {
+        **self == **other
+    }
+}
+
+impl Serialize for KeywordSpans {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
 }
 
 /// Why a mention of the right kind did not bind (for `explain`).
@@ -154,8 +218,7 @@ fn try_bind(
         Window::Words(n) => words_around(cx.text, sentence, m.span, n),
     };
     // The occurrences are gathered in `found` and copied out only when the
-    // mention binds: one allocation of the right size, none for a mention
-    // turned away after its first group.
+    // mention binds (inline, for up to two).
     found.clear();
     for (g, group) in need.all_of.iter().enumerate() {
         let hit = match first_hit {
@@ -192,7 +255,7 @@ fn try_bind(
     Ok(BoundMention {
         mention: m.clone(),
         sentence,
-        keywords: found.clone(),
+        keywords: KeywordSpans::from_slice(found),
     })
 }
 
@@ -798,6 +861,23 @@ fn keywords_present(b: &Binder, cx: &BindContext<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Inline or on the heap, the occurrences read, compare and serialize
+    /// as the list they were made from.
+    #[test]
+    fn keyword_spans_read_as_the_list_they_hold() {
+        let all: Vec<Span> = (0..4).map(|i| Span::new(i * 10, i * 10 + 3)).collect();
+        for n in 0..=all.len() {
+            let list = &all[..n];
+            let spans = KeywordSpans::from_slice(list);
+            assert_eq!(&*spans, list);
+            assert_eq!(spans, KeywordSpans::Heap(list.to_vec()));
+            assert_eq!(
+                serde_json::to_string(&spans).unwrap(),
+                serde_json::to_string(&list.to_vec()).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn patterns_match_words_around_the_capture() {
