@@ -232,9 +232,17 @@ fn parse_front_matter(toml_text: &str) -> Result<FrontMatter, FrontMatterError> 
 /// followed by whitespace and not preceded by a known abbreviation or a
 /// single initial, and at every line break (headlines, paragraphs).
 pub fn sentences(text: &str, range: Span) -> Vec<Span> {
-    let bytes = text.as_bytes();
     // Room for sentences of news length, so that the list seldom grows.
     let mut out = Vec::with_capacity(range.len() / 100 + 4);
+    sentences_into(text, range, &mut out);
+    out
+}
+
+/// [`sentences`] written into `out` (cleared first), so that a list can
+/// serve document after document.
+pub fn sentences_into(text: &str, range: Span, out: &mut Vec<Span>) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut start = range.start;
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
         let trimmed = trim(text, Span::new(s, e));
@@ -260,7 +268,7 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
             continue;
         }
         if bytes[i] == b'\n' {
-            push(start, i, &mut out);
+            push(start, i, out);
             start = i + 1;
             continue;
         }
@@ -290,13 +298,12 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
         if bytes[i] == b'.' && is_abbreviation(&text[start..i]) {
             continue;
         }
-        push(start, end, &mut out);
+        push(start, end, out);
         start = end;
     }
     if start < range.end {
-        push(start, range.end, &mut out);
+        push(start, range.end, out);
     }
-    out
 }
 
 /// `text[span]` without the whitespace at either end (`str::trim`, as a

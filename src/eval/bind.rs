@@ -22,7 +22,71 @@ pub struct BoundMention {
     /// The sentence it is in.
     pub sentence: Span,
     /// The keyword occurrences that satisfied the binder.
-    pub keywords: Vec<Span>,
+    pub keywords: KeywordSpans,
+}
+
+/// The keyword occurrences that bound a mention, sorted: as a slice
+/// (`Deref`), serialized as a list.
+///
+/// Up to two are kept inline (a binder seldom names more than one keyword
+/// group and a counted noun): a `Vec` per bound mention was an allocation,
+/// and a free, for every mention of every document that bound.
+#[derive(Clone, Debug)]
+pub enum KeywordSpans {
+    /// At most two, in the first `len` of `spans`.
+    Inline {
+        /// The occurrences, then unused room.
+        spans: [Span; 2],
+        /// How many there are.
+        len: u8,
+    },
+    /// More than two.
+    Heap(Vec<Span>),
+}
+
+impl KeywordSpans {
+    /// The occurrences `spans` (sorted), copied.
+    pub fn from_slice(spans: &[Span]) -> KeywordSpans {
+        match *spans {
+            [] => KeywordSpans::Inline {
+                spans: [Span::default(); 2],
+                len: 0,
+            },
+            [a] => KeywordSpans::Inline {
+                spans: [a, Span::default()],
+                len: 1,
+            },
+            [a, b] => KeywordSpans::Inline {
+                spans: [a, b],
+                len: 2,
+            },
+            _ => KeywordSpans::Heap(spans.to_vec()),
+        }
+    }
+}
+
+impl std::ops::Deref for KeywordSpans {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        match self {
+            KeywordSpans::Inline { spans, len } => &spans[..usize::from(*len)],
+            KeywordSpans::Heap(spans) => spans,
+        }
+    }
+}
+
+impl PartialEq for KeywordSpans {
+    /// Equal when they list the same occurrences, however they are kept.
+    fn eq(&self, other: &KeywordSpans) -> bool {
+        **self == **other
+    }
+}
+
+impl Serialize for KeywordSpans {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
 }
 
 /// Why a mention of the right kind did not bind (for `explain`).
@@ -102,7 +166,8 @@ pub fn bind(
     cx: &BindContext<'_>,
 ) -> Result<BoundMention, Rejection> {
     let sentence = cx.sentence_of(m.span);
-    try_bind(fact, binder, &Needs::of(binder, cx.index), m, sentence, cx).map_err(|r| match r {
+    let need = Needs::of(binder, cx.index);
+    try_bind(fact, binder, &need, m, sentence, None, cx, &mut Vec::new()).map_err(|r| match r {
         Reason::MissingKeyword(g) => Rejection::MissingKeyword {
             group: binder.all_of[g].iter().map(|k| k.text.clone()).collect(),
         },
@@ -129,14 +194,19 @@ enum Reason {
 }
 
 /// [`bind`] without spelling out the reason; `sentence` is the mention's
-/// ([`BindContext::sentence_of`]).
+/// ([`BindContext::sentence_of`]). `first_hit`, when given, is the hit of
+/// the first keyword group in `sentence` as [`BindContext::find`] finds it
+/// (the caller's cursor found it already); `found` is room to work in.
+#[allow(clippy::too_many_arguments)] // one private function, called from three places
 fn try_bind(
     fact: &Fact,
     binder: &Binder,
     need: &Needs,
     m: &Mention,
     sentence: Span,
+    first_hit: Option<Span>,
     cx: &BindContext<'_>,
+    found: &mut Vec<Span>,
 ) -> Result<BoundMention, Reason> {
     if let (Some(dim), Value::Quantity { dimension, .. }) = (fact.ty.dimension, &m.value) {
         if dim != *dimension {
@@ -147,10 +217,17 @@ fn try_bind(
         Window::Sentence => sentence,
         Window::Words(n) => words_around(cx.text, sentence, m.span, n),
     };
-    let mut keywords = Vec::new();
+    // The occurrences are gathered in `found` and copied out only when the
+    // mention binds (inline, for up to two).
+    found.clear();
     for (g, group) in need.all_of.iter().enumerate() {
-        match group.iter().find_map(|&id| cx.find(id, window)) {
-            Some(at) => keywords.push(at),
+        let hit = match first_hit {
+            // A sentence window is the range the cursor searched.
+            Some(at) if g == 0 && matches!(binder.window, Window::Sentence) => Some(at),
+            _ => group.iter().find_map(|&id| cx.find(id, window)),
+        };
+        match hit {
+            Some(at) => found.push(at),
             None => return Err(Reason::MissingKeyword(g)),
         }
     }
@@ -165,7 +242,7 @@ fn try_bind(
             .iter()
             .find_map(|&id| counted_noun(cx, id?, m.span, sentence));
         match noun {
-            Some(at) => keywords.push(at),
+            Some(at) => found.push(at),
             None => return Err(Reason::NotCounting),
         }
     }
@@ -174,11 +251,11 @@ fn try_bind(
             return Err(Reason::PatternMismatch);
         }
     }
-    keywords.sort();
+    found.sort();
     Ok(BoundMention {
         mention: m.clone(),
         sentence,
-        keywords,
+        keywords: KeywordSpans::from_slice(found),
     })
 }
 
@@ -338,10 +415,14 @@ pub fn bind_all(
             FactSource::Binder(b) if !keywords_present(b, cx) => Vec::new(),
             FactSource::Binder(b) => {
                 let need = Needs::of(b, cx.index);
+                let mut found = Vec::new();
                 mentions
                     .iter()
                     .filter(|m| kind_fits(fact, m))
-                    .filter_map(|m| try_bind(fact, b, &need, m, cx.sentence_of(m.span), cx).ok())
+                    .filter_map(|m| {
+                        let sentence = cx.sentence_of(m.span);
+                        try_bind(fact, b, &need, m, sentence, None, cx, &mut found).ok()
+                    })
                     .collect()
             }
             FactSource::Derived(_) => Vec::new(),
@@ -409,6 +490,7 @@ const KEYWORD_SPAN_GAP: usize = 16;
 /// What binding needs of a document's mentions, worked out once per
 /// document rather than once per fact that may bind: the sentence of each,
 /// and which are of each kind.
+#[derive(Default)]
 pub struct MentionIndex {
     /// Per mention: the sentence it is in, as `BindContext::sentence_of`.
     sentences: Vec<Span>,
@@ -420,8 +502,10 @@ pub struct MentionIndex {
 }
 
 impl MentionIndex {
-    /// Indexes `mentions` of a document with these `sentences` (sorted).
-    pub fn new(mentions: &[Mention], sentences: &[Span]) -> MentionIndex {
+    /// Indexes `mentions` of a document with these `sentences` (sorted),
+    /// in this index's lists, so that one index can serve document after
+    /// document.
+    pub fn refill(&mut self, mentions: &[Mention], sentences: &[Span]) {
         // A kind is a `match` on the value: cheaper to ask twice than to
         // keep in a list.
         let kind = |m: &Mention| m.value.kind() as usize;
@@ -433,7 +517,9 @@ impl MentionIndex {
             kind_starts[k + 1] += kind_starts[k];
         }
         let mut next = kind_starts;
-        let mut by_kind = vec![0; mentions.len()];
+        let by_kind = &mut self.by_kind;
+        by_kind.clear();
+        by_kind.resize(mentions.len(), 0);
         for (i, m) in mentions.iter().enumerate() {
             let k = kind(m);
             by_kind[next[k]] = i;
@@ -445,30 +531,24 @@ impl MentionIndex {
         // the previous one falls back to).
         let mut at = 0;
         let mut last_start = 0;
-        let sentence_spans = mentions
-            .iter()
-            .map(|m| {
-                let start = m.span.start;
-                if start < last_start {
-                    return sentence_of(sentences, m.span);
-                }
-                last_start = start;
-                while sentences.get(at).is_some_and(|s| s.end <= start) {
-                    at += 1;
-                }
-                sentences
-                    .get(at)
-                    .copied()
-                    .filter(|s| s.start <= start)
-                    .map(|s| s.join(m.span))
-                    .unwrap_or(m.span)
-            })
-            .collect();
-        MentionIndex {
-            sentences: sentence_spans,
-            by_kind,
-            kind_starts,
-        }
+        self.sentences.clear();
+        self.sentences.extend(mentions.iter().map(|m| {
+            let start = m.span.start;
+            if start < last_start {
+                return sentence_of(sentences, m.span);
+            }
+            last_start = start;
+            while sentences.get(at).is_some_and(|s| s.end <= start) {
+                at += 1;
+            }
+            sentences
+                .get(at)
+                .copied()
+                .filter(|s| s.start <= start)
+                .map(|s| s.join(m.span))
+                .unwrap_or(m.span)
+        }));
+        self.kind_starts = kind_starts;
     }
 
     /// The text binding reads keywords in: the mentions' sentences, sorted
@@ -486,8 +566,16 @@ impl MentionIndex {
     /// Only the sentences of mentions some fact can bind count (`bindable`
     /// admits them, and `mentions` are the indexed ones): a binder tries
     /// others only to turn them away for their kind or dimension.
-    pub fn keyword_spans(&self, mentions: &[Mention], bindable: &Bindable) -> Vec<Span> {
-        let mut spans = Vec::with_capacity(self.sentences.len());
+    ///
+    /// Written into `spans` (cleared first), so that one list can serve
+    /// document after document.
+    pub fn keyword_spans_into(
+        &self,
+        mentions: &[Mention],
+        bindable: &Bindable,
+        spans: &mut Vec<Span>,
+    ) {
+        spans.clear();
         for (&sentence, m) in self.sentences.iter().zip(mentions) {
             if bindable.admits(m) {
                 spans.push(sentence);
@@ -505,7 +593,6 @@ impl MentionIndex {
                 false
             }
         });
-        spans
     }
 
     /// The mentions of a kind, in order.
@@ -566,8 +653,8 @@ impl Bindable {
 /// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
 /// (`None` for derived facts), for the facts listed in `candidates` (by
 /// index in `facts`, in order; see [`FactsByKeyword`]); the others bind
-/// nothing. `index` is `mentions`'; `first_group` is room to work in, kept
-/// for the document's other files.
+/// nothing. `index` is `mentions`'; `room` is room to work in, kept for the
+/// document's other files.
 pub fn bind_all_needing<'c>(
     facts: &[Fact],
     needs: &[Option<Needs>],
@@ -575,8 +662,12 @@ pub fn bind_all_needing<'c>(
     mentions: &[Mention],
     index: &MentionIndex,
     cx: &BindContext<'c>,
-    first_group: &mut FirstGroupHits<'c>,
+    room: &mut BindRoom<'c>,
 ) -> FileBindings {
+    let BindRoom {
+        first_group,
+        keywords,
+    } = room;
     // Most facts are not candidates: only the candidates are read (facts
     // are large, and reading hundreds of them per document cost more than
     // binding the few candidates).
@@ -608,18 +699,39 @@ pub fn bind_all_needing<'c>(
         if let Some(g) = group {
             first_group.start(g, cx.hits);
         }
-        let mentions: Vec<BoundMention> = index
-            .of_kind(kind)
-            .iter()
-            .filter(|&&m| group.is_none() || first_group.any_within(index.sentences[m]))
-            .filter_map(|&m| try_bind(fact, b, n, &mentions[m], index.sentences[m], cx).ok())
-            .collect();
+        // A plain loop: this runs for every mention of the kind of every
+        // candidate fact, and as an iterator chain its closure was not
+        // inlined.
+        let mut bound_here = Vec::new();
+        for &m in index.of_kind(kind) {
+            let sentence = index.sentences[m];
+            let first_hit = match group {
+                Some(_) => match first_group.first_within(sentence) {
+                    Some(at) => Some(at),
+                    None => continue,
+                },
+                None => None,
+            };
+            if let Ok(bm) = try_bind(fact, b, n, &mentions[m], sentence, first_hit, cx, keywords) {
+                bound_here.push(bm);
+            }
+        }
         // Candidates are visited by fact index, so the list stays sorted.
-        if !mentions.is_empty() {
-            bound.bound.push((i, mentions));
+        if !bound_here.is_empty() {
+            bound.bound.push((i, bound_here));
         }
     }
     bound
+}
+
+/// Room [`bind_all_needing`] works in, kept across the files of a document
+/// so that its lists are allocated once.
+#[derive(Default)]
+pub struct BindRoom<'h> {
+    /// The cursors over the first keyword group of the fact being bound.
+    first_group: FirstGroupHits<'h>,
+    /// The keyword occurrences of the mention being bound.
+    keywords: Vec<Span>,
 }
 
 /// The hits of one fact's first keyword group, read with a cursor per
@@ -655,21 +767,21 @@ impl<'h> FirstGroupHits<'h> {
         self.last_start = 0;
     }
 
-    /// Whether a hit of some keyword of the group lies within `range`: the
-    /// first hit starting at or after its start ends inside it, as
-    /// [`KeywordHits::any_within`] has it.
-    fn any_within(&mut self, range: Span) -> bool {
+    /// The hit of the first keyword of the group (in group order) that
+    /// lies within `range`: the first hit starting at or after its start
+    /// ends inside it, as [`KeywordHits::any_within`] has it.
+    fn first_within(&mut self, range: Span) -> Option<Span> {
         if range.start < self.last_start {
             for (_, at) in &mut self.cursors {
                 *at = 0;
             }
         }
         self.last_start = range.start;
-        self.cursors.iter_mut().any(|(hits, at)| {
+        self.cursors.iter_mut().find_map(|(hits, at)| {
             while hits.get(*at).is_some_and(|h| h.start < range.start) {
                 *at += 1;
             }
-            hits.get(*at).is_some_and(|h| h.end <= range.end)
+            hits.get(*at).copied().filter(|h| h.end <= range.end)
         })
     }
 }
@@ -719,15 +831,22 @@ impl FactsByKeyword {
     /// A list rather than a flag per fact: a document makes a few facts of
     /// hundreds candidates, and binding walked every flag.
     pub fn candidates(&self, hits: &KeywordHits) -> Vec<usize> {
+        let mut c = Vec::new();
+        self.candidates_into(hits, &mut c);
+        c
+    }
+
+    /// [`FactsByKeyword::candidates`] written into `c` (cleared first).
+    pub fn candidates_into(&self, hits: &KeywordHits, c: &mut Vec<usize>) {
+        c.clear();
         let of_present = hits.present().map(|id| self.by_keyword[id.0].len());
-        let mut c = Vec::with_capacity(self.always.len() + of_present.sum::<usize>());
+        c.reserve(self.always.len() + of_present.sum::<usize>());
         c.extend_from_slice(&self.always);
         for id in hits.present() {
             c.extend_from_slice(&self.by_keyword[id.0]);
         }
         c.sort_unstable();
         c.dedup();
-        c
     }
 }
 
@@ -742,6 +861,23 @@ fn keywords_present(b: &Binder, cx: &BindContext<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Inline or on the heap, the occurrences read, compare and serialize
+    /// as the list they were made from.
+    #[test]
+    fn keyword_spans_read_as_the_list_they_hold() {
+        let all: Vec<Span> = (0..4).map(|i| Span::new(i * 10, i * 10 + 3)).collect();
+        for n in 0..=all.len() {
+            let list = &all[..n];
+            let spans = KeywordSpans::from_slice(list);
+            assert_eq!(&*spans, list);
+            assert_eq!(spans, KeywordSpans::Heap(list.to_vec()));
+            assert_eq!(
+                serde_json::to_string(&spans).unwrap(),
+                serde_json::to_string(&list.to_vec()).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn patterns_match_words_around_the_capture() {

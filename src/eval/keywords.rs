@@ -81,25 +81,42 @@ pub struct KeywordHits {
 }
 
 impl KeywordHits {
+    /// [`KeywordHits::regroup`] into new hits.
+    #[cfg(test)]
+    fn grouped(mut found: Vec<(KeywordId, Span)>, keywords: usize) -> KeywordHits {
+        let mut hits = KeywordHits::default();
+        hits.regroup(&mut found, keywords);
+        hits
+    }
+
     /// Groups `(id, span)` pairs by id, each group sorted, without repeats
     /// (the automaton reports an occurrence by where it ends, and may report
-    /// it twice); `keywords` is the number of ids.
-    fn grouped(mut found: Vec<(KeywordId, Span)>, keywords: usize) -> KeywordHits {
+    /// it twice); `keywords` is the number of ids. Fills these hits' lists,
+    /// so that one can serve document after document; `found` is left
+    /// sorted.
+    fn regroup(&mut self, found: &mut Vec<(KeywordId, Span)>, keywords: usize) {
         found.sort_unstable();
         found.dedup();
-        let mut groups = vec![(0, 0); keywords];
-        let mut present: Vec<KeywordId> = Vec::new();
-        for (i, &(id, _)) in found.iter().enumerate() {
-            if present.last() != Some(&id) {
-                present.push(id);
-                groups[id.0].0 = i as u32;
+        if self.groups.len() == keywords {
+            // Only the groups of the keywords present before are not empty:
+            // emptying those costs less than filling the whole list again.
+            for id in &self.present {
+                self.groups[id.0] = (0, 0);
             }
-            groups[id.0].1 = i as u32 + 1;
+        } else {
+            self.groups.clear();
+            self.groups.resize(keywords, (0, 0));
         }
-        KeywordHits {
-            spans: found.into_iter().map(|(_, span)| span).collect(),
-            groups,
-            present,
+        self.present.clear();
+        self.spans.clear();
+        self.spans.reserve(found.len());
+        for (i, &(id, span)) in found.iter().enumerate() {
+            if self.present.last() != Some(&id) {
+                self.present.push(id);
+                self.groups[id.0].0 = i as u32;
+            }
+            self.groups[id.0].1 = i as u32 + 1;
+            self.spans.push(span);
         }
     }
 
@@ -261,19 +278,35 @@ impl KeywordIndex {
     /// Binding reads keywords only in the sentences of mentions; a scan of
     /// just those skips the words of every other sentence.
     pub fn scan_parts(&self, text: &str, range: Span, parts: &[Span]) -> KeywordHits {
+        let mut hits = KeywordHits::default();
+        // Room for a news article's hits, so that the list seldom grows.
+        let mut found = Vec::with_capacity(32);
+        self.scan_parts_into(text, range, parts, &mut found, &mut hits);
+        hits
+    }
+
+    /// [`KeywordIndex::scan_parts`] into `hits`, with `found` as room to
+    /// work in: both can serve document after document.
+    pub fn scan_parts_into(
+        &self,
+        text: &str,
+        range: Span,
+        parts: &[Span],
+        found: &mut Vec<(KeywordId, Span)>,
+        hits: &mut KeywordHits,
+    ) {
+        found.clear();
         debug_assert!(parts.windows(2).all(|w| w[0].end <= w[1].start));
         debug_assert!(parts
             .iter()
             .all(|p| range.start <= p.start && p.end <= range.end));
-        // Room for a news article's hits, so that the list seldom grows.
-        let mut found = Vec::with_capacity(32);
         if !self.words.is_empty() {
             for &part in parts {
-                self.words.scan(text, part, range, &mut found);
+                self.words.scan(text, part, range, found);
             }
         }
         let Some((ac, ids)) = &self.automaton else {
-            return KeywordHits::grouped(found, self.texts.len());
+            return hits.regroup(found, self.texts.len());
         };
         let bytes = text.as_bytes();
         for &part in parts {
@@ -298,7 +331,7 @@ impl KeywordIndex {
                 }
             }
         }
-        KeywordHits::grouped(found, self.texts.len())
+        hits.regroup(found, self.texts.len());
     }
 }
 
@@ -955,6 +988,10 @@ mod tests {
         for plain_words in [true, false] {
             let index = index(&keywords, plain_words);
             let found = std::cell::Cell::new(0);
+            // Hits and room kept from case to case, as evaluation keeps
+            // them from document to document: a scan into them must find
+            // what a fresh scan finds.
+            let reused = std::cell::RefCell::new((Vec::new(), KeywordHits::default()));
             // A range of a text, and sorted, disjoint parts of it: cut at
             // character boundaries, so often inside words and phrases.
             let strategy = crate::source::arbitrary::text_and_range(PIECES, 59).prop_flat_map(
@@ -985,6 +1022,9 @@ mod tests {
                     }
                     let want = KeywordHits::grouped(want, index.len());
                     prop_assert_eq!(&got, &want, "{:?} {:?}", range, parts);
+                    let (room, hits) = &mut *reused.borrow_mut();
+                    index.scan_parts_into(&text, range, &parts, room, hits);
+                    prop_assert_eq!(&*hits, &want, "reused: {:?} {:?}", range, parts);
                     found.set(found.get() + got.spans.len());
                     Ok(())
                 })

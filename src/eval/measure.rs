@@ -9,8 +9,8 @@ use std::fmt;
 use crate::check::model::ArithOp;
 use crate::quantity::date::{from_day_number, Precision};
 use crate::quantity::{
-    format_large, format_number, DateValue, Dimension, DurationUnit, Hedge, HedgeWidths, Interval,
-    Kind, Scale, Value,
+    DateValue, Dimension, DurationUnit, Hedge, HedgeWidths, Interval, Kind, Large, Number, Scale,
+    Value,
 };
 
 /// A value ready for comparison.
@@ -193,25 +193,10 @@ impl fmt::Display for Measure {
             return fmt::Display::fmt(v, f);
         }
         let i = &self.stated;
-        let one = |x: f64| -> String {
-            match self.kind {
-                Kind::Date => from_day_number(x.round() as i64)
-                    .map(|d| DateValue::from_civil(d).to_string())
-                    .unwrap_or_else(|| format_number(x)),
-                Kind::Duration => format_duration(x),
-                Kind::Money => format_large(x),
-                Kind::Percent => format!("{}%", format_number(x)),
-                Kind::Quantity => match self.scale {
-                    // Computed quantities are in SI units; a distance reads
-                    // better in kilometres.
-                    Scale::Dimension(Dimension::Length) if x.abs() >= 1000.0 => {
-                        format!("{} km", format_number((x / 1000.0 * 1e3).round() / 1e3))
-                    }
-                    Scale::Dimension(d) => format!("{} {}", format_number(x), d.si_unit()),
-                    _ => format_number(x),
-                },
-                _ => format_number(x),
-            }
+        let one = |x: f64| Point {
+            kind: self.kind,
+            scale: self.scale,
+            x,
         };
         if i.is_point() {
             write!(f, "{}", one(i.lo))
@@ -225,28 +210,73 @@ impl fmt::Display for Measure {
     }
 }
 
-/// Seconds in the largest unit that divides them evenly ("7 years", "4 days").
-pub fn format_duration(seconds: f64) -> String {
-    for unit in DurationUnit::ALL.iter().rev() {
-        let n = seconds / unit.seconds();
-        if n.abs() >= 1.0
-            && (n - n.round()).abs() < 1e-6
-            && !matches!(
-                unit,
-                DurationUnit::Fortnight
-                    | DurationUnit::Quarter
-                    | DurationUnit::Decade
-                    | DurationUnit::Century
-            )
-        {
-            return format!("{} {}", format_number(n.round()), unit.name_for(n.round()));
+/// One end of a computed measure's interval, displayed as its kind reads:
+/// written into the formatter through the [`Number`] and [`Large`]
+/// adapters, without a `String` per end.
+struct Point {
+    kind: Kind,
+    scale: Scale,
+    x: f64,
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.x;
+        match self.kind {
+            Kind::Date => match from_day_number(x.round() as i64) {
+                Some(d) => write!(f, "{}", DateValue::from_civil(d)),
+                None => write!(f, "{}", Number(x)),
+            },
+            Kind::Duration => write!(f, "{}", DurationText(x)),
+            Kind::Money => write!(f, "{}", Large(x)),
+            Kind::Percent => write!(f, "{}%", Number(x)),
+            Kind::Quantity => match self.scale {
+                // Computed quantities are in SI units; a distance reads
+                // better in kilometres.
+                Scale::Dimension(Dimension::Length) if x.abs() >= 1000.0 => {
+                    write!(f, "{} km", Number((x / 1000.0 * 1e3).round() / 1e3))
+                }
+                Scale::Dimension(d) => write!(f, "{} {}", Number(x), d.si_unit()),
+                _ => write!(f, "{}", Number(x)),
+            },
+            _ => write!(f, "{}", Number(x)),
         }
     }
-    let days = seconds / 86_400.0;
-    if days.abs() >= 1.0 {
-        format!("{} days", format_number((days * 100.0).round() / 100.0))
-    } else {
-        format!("{} seconds", format_number(seconds))
+}
+
+/// Seconds in the largest unit that divides them evenly ("7 years", "4 days").
+pub fn format_duration(seconds: f64) -> String {
+    DurationText(seconds).to_string()
+}
+
+/// Seconds displayed as [`format_duration`] has them, without an
+/// intermediate `String`.
+struct DurationText(f64);
+
+impl fmt::Display for DurationText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let seconds = self.0;
+        for unit in DurationUnit::ALL.iter().rev() {
+            let n = seconds / unit.seconds();
+            if n.abs() >= 1.0
+                && (n - n.round()).abs() < 1e-6
+                && !matches!(
+                    unit,
+                    DurationUnit::Fortnight
+                        | DurationUnit::Quarter
+                        | DurationUnit::Decade
+                        | DurationUnit::Century
+                )
+            {
+                return write!(f, "{} {}", Number(n.round()), unit.name_for(n.round()));
+            }
+        }
+        let days = seconds / 86_400.0;
+        if days.abs() >= 1.0 {
+            write!(f, "{} days", Number((days * 100.0).round() / 100.0))
+        } else {
+            write!(f, "{} seconds", Number(seconds))
+        }
     }
 }
 

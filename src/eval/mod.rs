@@ -16,6 +16,7 @@ pub mod ground;
 pub mod keywords;
 pub mod measure;
 
+use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
@@ -27,7 +28,7 @@ use crate::check::model::{
     Statement, Tolerance, ToleranceAmount,
 };
 use crate::config::Config;
-use crate::document::{sentences, Document};
+use crate::document::{sentences, sentences_into, Document};
 use crate::extract::Mention;
 use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
 use crate::source::Span;
@@ -386,31 +387,43 @@ impl<'a> Evaluator<'a> {
         doc: &Document,
         mentions: &[Mention],
     ) -> DocumentResult {
+        // The thread's lists, taken rather than borrowed for the whole
+        // evaluation and put back at its end.
+        let mut scratch = EVAL_SCRATCH.take();
+        let EvalScratch {
+            sentences: sentence_spans,
+            mention_index,
+            keyword_spans,
+            candidates,
+            maybe_stated,
+            keyword_hits: hits,
+            keyword_found,
+        } = &mut scratch;
         let text: &str = &doc.source.text;
-        let sentence_spans = sentences(text, doc.body);
-        let mention_index = MentionIndex::new(mentions, &sentence_spans);
+        sentences_into(text, doc.body, sentence_spans);
+        let sentence_spans: &[Span] = sentence_spans;
+        mention_index.refill(mentions, sentence_spans);
         // Only the keywords binding reads: those in the mentions' sentences.
-        let hits = self.keywords.scan_parts(
-            text,
-            doc.body,
-            &mention_index.keyword_spans(mentions, &self.bindable),
-        );
-        let cx = self.bind_context(doc, &sentence_spans, &hits);
+        mention_index.keyword_spans_into(mentions, &self.bindable, keyword_spans);
+        self.keywords
+            .scan_parts_into(text, doc.body, keyword_spans, keyword_found, hits);
+        let hits: &keywords::KeywordHits = hits;
+        let mention_index: &MentionIndex = mention_index;
+        let cx = self.bind_context(doc, sentence_spans, hits);
         let mut bindings = Vec::with_capacity(self.rules.files.len());
         let mut outcomes = Vec::with_capacity(if self.elide_unstated {
             0
         } else {
             self.assertions
         });
-        let checks = self.builtin_checks(index, doc, mentions, &sentence_spans);
-        let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, &sentence_spans);
+        let checks = self.builtin_checks(index, doc, mentions, sentence_spans);
+        let (ground_roles, grounding) = self.ground_roles(index, doc, mentions, sentence_spans);
         let rule_trust = self.rule_trust(doc.name());
         let mut unstated = 0;
-        let candidates = self.facts_by_keyword.candidates(&hits);
+        self.facts_by_keyword.candidates_into(hits, candidates);
+        let candidates: &[usize] = candidates;
         let mut first_fact = 0;
-        let mut first_group = bind::FirstGroupHits::default();
-        // The assertions of a file that may have values in the document.
-        let mut maybe_stated = Vec::new();
+        let mut bind_room = bind::BindRoom::default();
         for (fi, file) in self.rules.files.iter().enumerate() {
             // This file's candidates, by index in the file.
             let in_file = first_fact..first_fact + file.facts.len();
@@ -427,9 +440,9 @@ impl<'a> Evaluator<'a> {
                 &self.needs[fi],
                 candidate,
                 mentions,
-                &mention_index,
+                mention_index,
                 &cx,
-                &mut first_group,
+                &mut bind_room,
             );
             let mut outcome_of = |si: usize, a: &Assertion| {
                 let rule = StatementRef {
@@ -457,7 +470,7 @@ impl<'a> Evaluator<'a> {
                 // Outcomes are in statement order.
                 maybe_stated.sort_unstable();
                 let mut assessed = 0;
-                for &si in &maybe_stated {
+                for &si in maybe_stated.iter() {
                     let Statement::Assert(a) = &file.statements[si] else {
                         continue;
                     };
@@ -481,6 +494,8 @@ impl<'a> Evaluator<'a> {
             }
             bindings.push(Some(bound));
         }
+        drop(bind_room);
+        EVAL_SCRATCH.set(scratch);
         DocumentResult {
             document: index,
             trust: doc.meta.trust.unwrap_or(1.0),
@@ -890,6 +905,9 @@ pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
 struct PrintedMeasures {
     by_hash: std::collections::HashMap<u64, Vec<PrintedMeasure>, BuildHasherDefault<TakenHash>>,
     len: usize,
+    /// Room a measure is printed in before its text is shared, kept so
+    /// that a miss allocates only the shared text.
+    printing: String,
 }
 
 /// A measure and its text, shared by every candidate that prints it.
@@ -913,6 +931,34 @@ impl Hasher for TakenHash {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+}
+
+/// The lists [`Evaluator::evaluate_document`] works in, kept by each thread
+/// across the documents it evaluates: allocated once rather than once per
+/// document (allocation was a tenth of a run's instructions).
+#[derive(Default)]
+struct EvalScratch {
+    /// The document's sentences.
+    sentences: Vec<Span>,
+    /// Its mentions' sentences and kinds.
+    mention_index: MentionIndex,
+    /// The text keywords are looked for in.
+    keyword_spans: Vec<Span>,
+    /// The facts that may bind, by flat index.
+    candidates: Vec<usize>,
+    /// The assertions of a file that may have values in the document.
+    maybe_stated: Vec<usize>,
+    /// The keyword occurrences in the document.
+    keyword_hits: keywords::KeywordHits,
+    /// Room the keyword scan works in.
+    keyword_found: Vec<(keywords::KeywordId, Span)>,
+}
+
+thread_local! {
+    /// Per thread, as workers evaluate documents in parallel; what a list
+    /// held for one document is cleared before the next uses it.
+    static EVAL_SCRATCH: std::cell::Cell<EvalScratch> =
+        std::cell::Cell::new(EvalScratch::default());
 }
 
 /// Printed measures are forgotten past this many, to bound memory.
@@ -951,7 +997,11 @@ fn printed_measure(m: &Measure) -> Arc<str> {
         if printed.len >= MAX_PRINTED_MEASURES {
             *printed = PrintedMeasures::default();
         }
-        let text: Arc<str> = Arc::from(m.to_string());
+        printed.printing.clear();
+        // Writing into a `String` fails only when a `Display` does, and
+        // these never do (`to_string` would panic where this writes less).
+        let _ = fmt::Write::write_fmt(&mut printed.printing, format_args!("{m}"));
+        let text: Arc<str> = Arc::from(printed.printing.as_str());
         printed
             .by_hash
             .entry(hash)
