@@ -145,12 +145,70 @@ impl NumText {
     }
 }
 
+/// The glued marks [`read_digits`] reads after a digit run: separators,
+/// decimal points, "×10", "*10" and powers. Any other glued mark ends it.
+const DIGIT_MARKS: [char; 5] = [',', '.', '×', '*', '^'];
+
+/// Whether [`read_digits`] stops at the digit run `i` itself: nothing
+/// follows, a spaced token that is not digits follows (spaced groups such
+/// as "40 000" need digits), a glued word other than the "e" of "1e10" or
+/// the "x" of "3x10^8" ("3rd", "10k": read by other grammars), or a glued
+/// mark that none of its branches reads or, but for "^", one without
+/// glued digits after it ("2020.", "5, 6"). The commonest cases, tested
+/// before the branches.
+#[inline]
+fn digits_end_at(cx: &Cx, i: usize) -> bool {
+    match cx.t.get(i + 1) {
+        None => true,
+        Some(n) if n.ws => n.kind != Tk::Num,
+        Some(n) if n.kind == Tk::Word => !matches!(cx.raw(i + 1), "e" | "E") && !n.is("x"),
+        Some(n) if n.kind == Tk::Punct => {
+            !DIGIT_MARKS.contains(&n.ch) || (n.ch != '^' && !cx.num_adj(i + 2, 0))
+        }
+        // Glued digits: not after a digit run, which the tokenizer ends at
+        // a non-digit; left to the branches all the same.
+        Some(_) => false,
+    }
+}
+
+/// The value of a digit run of up to 15 digits, exact in an `f64` (as
+/// [`NumText::parse`] sums it); `None` for longer runs.
+#[inline]
+fn short_digits(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 15 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64)
+}
+
 #[inline(never)]
 fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind != Tk::Num {
         return None;
     }
+    // A plain digit run with nothing after it that extends it: the reading
+    // the branches below would make, without their dozen look-aheads.
+    if digits_end_at(cx, i) {
+        if let Some(v) = short_digits(cx.raw(i)) {
+            return Some(Num {
+                v,
+                end: i + 1,
+                words: false,
+                int: true,
+                ord: false,
+                plain4: t.end - t.start == 4,
+                bare: true,
+            });
+        }
+    }
+    read_digits_full(cx, i, t)
+}
+
+/// [`read_digits`] past its fast path: every separator, decimal and
+/// notation branch, for the digit run `t` at token `i`.
+fn read_digits_full(cx: &Cx, i: usize, t: &super::token::Tok) -> Option<Num> {
     let mut s = NumText::default();
     s.push_str(cx.raw(i));
     let mut j = i + 1;
@@ -1494,6 +1552,57 @@ mod tests {
         t.push('.');
         t.push_str("5");
         assert_eq!(t.parse(), Some(12.5));
+    }
+
+    /// Text after a digit run to try the fast paths on: every ASCII
+    /// character and the marks the tokenizer or the grammars single out,
+    /// glued and spaced, then followed by digits, a word or nothing.
+    fn after_digits() -> Vec<String> {
+        let mut marks: Vec<char> = (' '..='~').collect();
+        marks.extend("×½¼¾–—‐‑\u{202f}\u{a0}’“”%$€£".chars());
+        let mut out = Vec::new();
+        for head in ["1", "15", "123", "2020", "1234567890123456"] {
+            for c in &marks {
+                for gap in ["", " "] {
+                    for tail in [
+                        "", "5", "50", "500", "5.5", "10", "10^3", "10^-3", "-5", "e5", "k",
+                        "x10^3", "5 people", "a half",
+                    ] {
+                        out.push(format!("{head}{gap}{c}{tail}"));
+                    }
+                }
+            }
+            for w in [
+                "k", "mn", "bn", "million", "dozen", "and", "point", "e", "E", "x", "X", "rd",
+                "pm", "people",
+            ] {
+                for gap in ["", " "] {
+                    out.push(format!("{head}{gap}{w}"));
+                    out.push(format!("{head}{gap}{w} 5"));
+                    for tail in ["5", "-5", "+5", "10", "10^3", "10-5", "^2"] {
+                        out.push(format!("{head}{gap}{w}{tail}"));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn digits_fast_path_reads_as_the_branches_do() {
+        for text in after_digits() {
+            let mut t = Vec::new();
+            tokenize(&text, &mut t);
+            let cx = Cx::new(&text, &t, None);
+            for (i, tok) in t.iter().enumerate() {
+                if tok.kind != Tk::Num {
+                    continue;
+                }
+                let fast = read_digits(&cx, i);
+                let full = read_digits_full(&cx, i, tok);
+                assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{text:?} at {i}");
+            }
+        }
     }
 
     /// Cardinals at each token of `text`, reading the two money flags in
