@@ -475,10 +475,52 @@ pub(crate) fn mark_may_start(cx: &Cx, i: usize) -> bool {
     sign_at(cx, i) || leading_point(cx, i) || vulgar(t.ch).is_some()
 }
 
-/// Sets `by_money` before every branch that reads `money` (or passes it
-/// on): a reading that leaves it unset is the same for either flag.
+/// The marks [`read_cardinal`] reads after the digits of a number: a
+/// fraction ("1/2", "1 ½"), the numeral in words repeated in brackets
+/// ("45 (forty five)") and "&" for "and" ("5 & a half").
+const CARDINAL_MARKS: [char; 4] = ['/', '½', '(', '&'];
+
+/// Whether [`read_cardinal`] adds nothing to digits ending before token
+/// `e`: nothing follows, a mark it does not read, or a word with no
+/// lexicon entry (no scale, "and", "point", "dozen", "out", "in" or
+/// "over") that is no scale suffix under either money flag.
+#[inline]
+fn cardinal_ends_at(cx: &Cx, e: usize) -> bool {
+    match cx.t.get(e) {
+        None => true,
+        Some(n) if n.kind == Tk::Punct => !CARDINAL_MARKS.contains(&n.ch),
+        Some(n) if n.kind == Tk::Word && n.lex.is_none() => {
+            let raw = cx.raw(e);
+            suffix_scale(raw, true).is_none() && suffix_scale(raw, false).is_none()
+        }
+        Some(_) => false,
+    }
+}
+
+/// The cardinal at a digit run that nothing after its digits extends
+/// (the commonest number: "15%", "in 2020, the", "300 people"), read
+/// without [`read_cardinal_full`]'s tests; `None` where those must run.
+#[inline]
+fn plain_cardinal(cx: &Cx, i: usize) -> Option<Num> {
+    if cx.t.get(i)?.kind != Tk::Num {
+        return None;
+    }
+    digits(cx, i).filter(|n| cardinal_ends_at(cx, n.end))
+}
+
+/// Reads the cardinal at `i` (see [`cardinal`]), the commonest numbers by
+/// [`plain_cardinal`], the others by [`read_cardinal_full`].
 #[inline(never)]
 fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
+    if let Some(n) = plain_cardinal(cx, i) {
+        return Some(n);
+    }
+    read_cardinal_full(cx, i, money, by_money)
+}
+
+/// Sets `by_money` before every branch that reads `money` (or passes it
+/// on): a reading that leaves it unset is the same for either flag.
+fn read_cardinal_full(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
     let t = cx.t.get(i)?;
     // Signs: "-15", "minus five", "negative one".
     if sign_at(cx, i) {
@@ -1601,6 +1643,70 @@ mod tests {
                 let fast = read_digits(&cx, i);
                 let full = read_digits_full(&cx, i, tok);
                 assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{text:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn cardinal_fast_path_reads_as_the_branches_do() {
+        let mut texts = after_digits();
+        for head in ["15", "1,200", "2.5", "1.111,11", "40 000"] {
+            for w in [
+                "people",
+                "pm",
+                "k",
+                "K",
+                "M",
+                "G",
+                "mn",
+                "mil",
+                "MM",
+                "b",
+                "t",
+                "tr",
+                "dozen",
+                "million",
+                "and a half",
+                "& a half",
+                "point 5",
+                "out of 10",
+                "in 5",
+                "over 3",
+                "(fifteen)",
+                "½",
+                "/2",
+                "1/2",
+                "%",
+                ".",
+                ",",
+                "$",
+            ] {
+                for gap in ["", " "] {
+                    texts.push(format!("{head}{gap}{w}"));
+                    texts.push(format!("{head}{gap}{w} 5"));
+                }
+            }
+        }
+        for text in texts {
+            let mut t = Vec::new();
+            tokenize(&text, &mut t);
+            for (i, tok) in t.iter().enumerate() {
+                if tok.kind != Tk::Num {
+                    continue;
+                }
+                for money in [false, true] {
+                    let cx = Cx::new(&text, &t, None);
+                    let mut fast_money = false;
+                    let fast = read_cardinal(&cx, i, money, &mut fast_money);
+                    let cx = Cx::new(&text, &t, None);
+                    let mut full_money = false;
+                    let full = read_cardinal_full(&cx, i, money, &mut full_money);
+                    assert_eq!(
+                        format!("{fast:?} {fast_money}"),
+                        format!("{full:?} {full_money}"),
+                        "{text:?} at {i}, money {money}"
+                    );
+                }
             }
         }
     }
