@@ -108,6 +108,11 @@ struct NumText {
     heap: Vec<u8>,
 }
 
+/// The powers of ten a decimal of up to 15 digits divides by, all exact.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
 impl NumText {
     const STACK: usize = 32;
 
@@ -140,6 +145,23 @@ impl NumText {
         if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
             let n = b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
             return Some(n as f64);
+        }
+        // A decimal of up to 15 digits ("3.5", "1200.75"): its digits and
+        // the power of ten are exact in an `f64`, so one division is the
+        // nearest double, as `str::parse` makes it (its own fast path).
+        if let Some(dot) = b.iter().position(|&c| c == b'.') {
+            let (int, frac) = (&b[..dot], &b[dot + 1..]);
+            if !int.is_empty()
+                && !frac.is_empty()
+                && int.len() + frac.len() <= 15
+                && int.iter().chain(frac).all(u8::is_ascii_digit)
+            {
+                let n = int
+                    .iter()
+                    .chain(frac)
+                    .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+                return Some(n as f64 / POW10[frac.len()]);
+            }
         }
         std::str::from_utf8(b).ok()?.parse().ok()
     }
@@ -1594,6 +1616,33 @@ mod tests {
         t.push('.');
         t.push_str("5");
         assert_eq!(t.parse(), Some(12.5));
+        // Decimals read by division, at every split of runs of digits,
+        // against the reading of `str::parse`.
+        for digits in [
+            "1",
+            "35",
+            "999",
+            "12345",
+            "100000001",
+            "9007199254740",
+            "123456789012345",
+            "1234567890123456",
+            "314159265358979",
+            "000000000000001",
+            "99999999999999",
+        ] {
+            for dot in 0..=digits.len() {
+                let text = format!("{}.{}", &digits[..dot], &digits[dot..]);
+                let mut t = NumText::default();
+                t.push_str(&text);
+                let want = text.parse::<f64>().ok().filter(|_| text != ".");
+                assert_eq!(
+                    t.parse().map(f64::to_bits),
+                    want.map(f64::to_bits),
+                    "{text}"
+                );
+            }
+        }
     }
 
     /// Text after a digit run to try the fast paths on: every ASCII
