@@ -502,18 +502,28 @@ pub(crate) fn mark_may_start(cx: &Cx, i: usize) -> bool {
 /// ("45 (forty five)") and "&" for "and" ("5 & a half").
 const CARDINAL_MARKS: [char; 4] = ['/', '½', '(', '&'];
 
+/// The words [`read_cardinal`] reads after the digits of a number, other
+/// than number words and scale suffixes: "point 5", dozens, "and a half",
+/// "1 out of 3", "1 in 5", "2000 over 3".
+const CARDINAL_WORDS: [&str; 11] = [
+    "point", "dozen", "dozens", "dz", "dzs", "doz", "dozs", "and", "out", "in", "over",
+];
+
 /// Whether [`read_cardinal`] adds nothing to digits ending before token
-/// `e`: nothing follows, a mark it does not read, or a word with no
-/// lexicon entry (no scale, "and", "point", "dozen", "out", "in" or
-/// "over") that is no scale suffix under either money flag.
+/// `e`: nothing follows, a mark it does not read, or a word that is no
+/// number word, none of [`CARDINAL_WORDS`] and no scale suffix under
+/// either money flag ("15 years", "300 people").
 #[inline]
 fn cardinal_ends_at(cx: &Cx, e: usize) -> bool {
     match cx.t.get(e) {
         None => true,
         Some(n) if n.kind == Tk::Punct => !CARDINAL_MARKS.contains(&n.ch),
-        Some(n) if n.kind == Tk::Word && n.lex.is_none() => {
+        Some(n) if n.kind == Tk::Word => {
             let raw = cx.raw(e);
-            suffix_scale(raw, true).is_none() && suffix_scale(raw, false).is_none()
+            n.lex
+                .is_none_or(|l| l.card.is_none() && !CARDINAL_WORDS.contains(&l.key))
+                && suffix_scale(raw, true).is_none()
+                && suffix_scale(raw, false).is_none()
         }
         Some(_) => false,
     }
@@ -1729,6 +1739,26 @@ mod tests {
                 ".",
                 ",",
                 "$",
+                "years",
+                "percent",
+                "dozens",
+                "dz",
+                "dzs",
+                "doz",
+                "dozs",
+                "hundred",
+                "thousand",
+                "five",
+                "a",
+                "of",
+                "and an half",
+                "and three quarters",
+                "out",
+                "in",
+                "over",
+                "point",
+                "Point five",
+                "In 3",
             ] {
                 for gap in ["", " "] {
                     texts.push(format!("{head}{gap}{w}"));
