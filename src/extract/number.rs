@@ -108,6 +108,11 @@ struct NumText {
     heap: Vec<u8>,
 }
 
+/// The powers of ten a decimal of up to 15 digits divides by, all exact.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
 impl NumText {
     const STACK: usize = 32;
 
@@ -141,8 +146,62 @@ impl NumText {
             let n = b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
             return Some(n as f64);
         }
+        // A decimal of up to 15 digits ("3.5", "1200.75"): its digits and
+        // the power of ten are exact in an `f64`, so one division is the
+        // nearest double, as `str::parse` makes it (its own fast path).
+        if let Some(dot) = b.iter().position(|&c| c == b'.') {
+            let (int, frac) = (&b[..dot], &b[dot + 1..]);
+            if !int.is_empty()
+                && !frac.is_empty()
+                && int.len() + frac.len() <= 15
+                && int.iter().chain(frac).all(u8::is_ascii_digit)
+            {
+                let n = int
+                    .iter()
+                    .chain(frac)
+                    .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+                return Some(n as f64 / POW10[frac.len()]);
+            }
+        }
         std::str::from_utf8(b).ok()?.parse().ok()
     }
+}
+
+/// The glued marks [`read_digits`] reads after a digit run: separators,
+/// decimal points, "×10", "*10" and powers. Any other glued mark ends it.
+const DIGIT_MARKS: [char; 5] = [',', '.', '×', '*', '^'];
+
+/// Whether [`read_digits`] stops at the digit run `i` itself: nothing
+/// follows, a spaced token that is not digits follows (spaced groups such
+/// as "40 000" need digits), a glued word other than the "e" of "1e10" or
+/// the "x" of "3x10^8" ("3rd", "10k": read by other grammars), or a glued
+/// mark that none of its branches reads or, but for "^", one without
+/// glued digits after it ("2020.", "5, 6"). The commonest cases, tested
+/// before the branches.
+#[inline]
+fn digits_end_at(cx: &Cx, i: usize) -> bool {
+    match cx.t.get(i + 1) {
+        None => true,
+        Some(n) if n.ws => n.kind != Tk::Num,
+        Some(n) if n.kind == Tk::Word => !matches!(cx.raw(i + 1), "e" | "E") && !n.is("x"),
+        Some(n) if n.kind == Tk::Punct => {
+            !DIGIT_MARKS.contains(&n.ch) || (n.ch != '^' && !cx.num_adj(i + 2, 0))
+        }
+        // Glued digits: not after a digit run, which the tokenizer ends at
+        // a non-digit; left to the branches all the same.
+        Some(_) => false,
+    }
+}
+
+/// The value of a digit run of up to 15 digits, exact in an `f64` (as
+/// [`NumText::parse`] sums it); `None` for longer runs.
+#[inline]
+fn short_digits(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 15 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64)
 }
 
 #[inline(never)]
@@ -151,6 +210,27 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     if t.kind != Tk::Num {
         return None;
     }
+    // A plain digit run with nothing after it that extends it: the reading
+    // the branches below would make, without their dozen look-aheads.
+    if digits_end_at(cx, i) {
+        if let Some(v) = short_digits(cx.raw(i)) {
+            return Some(Num {
+                v,
+                end: i + 1,
+                words: false,
+                int: true,
+                ord: false,
+                plain4: t.end - t.start == 4,
+                bare: true,
+            });
+        }
+    }
+    read_digits_full(cx, i, t)
+}
+
+/// [`read_digits`] past its fast path: every separator, decimal and
+/// notation branch, for the digit run `t` at token `i`.
+fn read_digits_full(cx: &Cx, i: usize, t: &super::token::Tok) -> Option<Num> {
     let mut s = NumText::default();
     s.push_str(cx.raw(i));
     let mut j = i + 1;
@@ -417,10 +497,62 @@ pub(crate) fn mark_may_start(cx: &Cx, i: usize) -> bool {
     sign_at(cx, i) || leading_point(cx, i) || vulgar(t.ch).is_some()
 }
 
-/// Sets `by_money` before every branch that reads `money` (or passes it
-/// on): a reading that leaves it unset is the same for either flag.
+/// The marks [`read_cardinal`] reads after the digits of a number: a
+/// fraction ("1/2", "1 ½"), the numeral in words repeated in brackets
+/// ("45 (forty five)") and "&" for "and" ("5 & a half").
+const CARDINAL_MARKS: [char; 4] = ['/', '½', '(', '&'];
+
+/// The words [`read_cardinal`] reads after the digits of a number, other
+/// than number words and scale suffixes: "point 5", dozens, "and a half",
+/// "1 out of 3", "1 in 5", "2000 over 3".
+const CARDINAL_WORDS: [&str; 11] = [
+    "point", "dozen", "dozens", "dz", "dzs", "doz", "dozs", "and", "out", "in", "over",
+];
+
+/// Whether [`read_cardinal`] adds nothing to digits ending before token
+/// `e`: nothing follows, a mark it does not read, or a word that is no
+/// number word, none of [`CARDINAL_WORDS`] and no scale suffix under
+/// either money flag ("15 years", "300 people").
+#[inline]
+fn cardinal_ends_at(cx: &Cx, e: usize) -> bool {
+    match cx.t.get(e) {
+        None => true,
+        Some(n) if n.kind == Tk::Punct => !CARDINAL_MARKS.contains(&n.ch),
+        Some(n) if n.kind == Tk::Word => {
+            let raw = cx.raw(e);
+            n.lex
+                .is_none_or(|l| l.card.is_none() && !CARDINAL_WORDS.contains(&l.key))
+                && suffix_scale(raw, true).is_none()
+                && suffix_scale(raw, false).is_none()
+        }
+        Some(_) => false,
+    }
+}
+
+/// The cardinal at a digit run that nothing after its digits extends
+/// (the commonest number: "15%", "in 2020, the", "300 people"), read
+/// without [`read_cardinal_full`]'s tests; `None` where those must run.
+#[inline]
+fn plain_cardinal(cx: &Cx, i: usize) -> Option<Num> {
+    if cx.t.get(i)?.kind != Tk::Num {
+        return None;
+    }
+    digits(cx, i).filter(|n| cardinal_ends_at(cx, n.end))
+}
+
+/// Reads the cardinal at `i` (see [`cardinal`]), the commonest numbers by
+/// [`plain_cardinal`], the others by [`read_cardinal_full`].
 #[inline(never)]
 fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
+    if let Some(n) = plain_cardinal(cx, i) {
+        return Some(n);
+    }
+    read_cardinal_full(cx, i, money, by_money)
+}
+
+/// Sets `by_money` before every branch that reads `money` (or passes it
+/// on): a reading that leaves it unset is the same for either flag.
+fn read_cardinal_full(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
     let t = cx.t.get(i)?;
     // Signs: "-15", "minus five", "negative one".
     if sign_at(cx, i) {
@@ -1494,6 +1626,168 @@ mod tests {
         t.push('.');
         t.push_str("5");
         assert_eq!(t.parse(), Some(12.5));
+        // Decimals read by division, at every split of runs of digits,
+        // against the reading of `str::parse`.
+        for digits in [
+            "1",
+            "35",
+            "999",
+            "12345",
+            "100000001",
+            "9007199254740",
+            "123456789012345",
+            "1234567890123456",
+            "314159265358979",
+            "000000000000001",
+            "99999999999999",
+        ] {
+            for dot in 0..=digits.len() {
+                let text = format!("{}.{}", &digits[..dot], &digits[dot..]);
+                let mut t = NumText::default();
+                t.push_str(&text);
+                let want = text.parse::<f64>().ok().filter(|_| text != ".");
+                assert_eq!(
+                    t.parse().map(f64::to_bits),
+                    want.map(f64::to_bits),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    /// Text after a digit run to try the fast paths on: every ASCII
+    /// character and the marks the tokenizer or the grammars single out,
+    /// glued and spaced, then followed by digits, a word or nothing.
+    fn after_digits() -> Vec<String> {
+        let mut marks: Vec<char> = (' '..='~').collect();
+        marks.extend("×½¼¾–—‐‑\u{202f}\u{a0}’“”%$€£".chars());
+        let mut out = Vec::new();
+        for head in ["1", "15", "123", "2020", "1234567890123456"] {
+            for c in &marks {
+                for gap in ["", " "] {
+                    for tail in [
+                        "", "5", "50", "500", "5.5", "10", "10^3", "10^-3", "-5", "e5", "k",
+                        "x10^3", "5 people", "a half",
+                    ] {
+                        out.push(format!("{head}{gap}{c}{tail}"));
+                    }
+                }
+            }
+            for w in [
+                "k", "mn", "bn", "million", "dozen", "and", "point", "e", "E", "x", "X", "rd",
+                "pm", "people",
+            ] {
+                for gap in ["", " "] {
+                    out.push(format!("{head}{gap}{w}"));
+                    out.push(format!("{head}{gap}{w} 5"));
+                    for tail in ["5", "-5", "+5", "10", "10^3", "10-5", "^2"] {
+                        out.push(format!("{head}{gap}{w}{tail}"));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn digits_fast_path_reads_as_the_branches_do() {
+        for text in after_digits() {
+            let mut t = Vec::new();
+            tokenize(&text, &mut t);
+            let cx = Cx::new(&text, &t, None);
+            for (i, tok) in t.iter().enumerate() {
+                if tok.kind != Tk::Num {
+                    continue;
+                }
+                let fast = read_digits(&cx, i);
+                let full = read_digits_full(&cx, i, tok);
+                assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{text:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn cardinal_fast_path_reads_as_the_branches_do() {
+        let mut texts = after_digits();
+        for head in ["15", "1,200", "2.5", "1.111,11", "40 000"] {
+            for w in [
+                "people",
+                "pm",
+                "k",
+                "K",
+                "M",
+                "G",
+                "mn",
+                "mil",
+                "MM",
+                "b",
+                "t",
+                "tr",
+                "dozen",
+                "million",
+                "and a half",
+                "& a half",
+                "point 5",
+                "out of 10",
+                "in 5",
+                "over 3",
+                "(fifteen)",
+                "½",
+                "/2",
+                "1/2",
+                "%",
+                ".",
+                ",",
+                "$",
+                "years",
+                "percent",
+                "dozens",
+                "dz",
+                "dzs",
+                "doz",
+                "dozs",
+                "hundred",
+                "thousand",
+                "five",
+                "a",
+                "of",
+                "and an half",
+                "and three quarters",
+                "out",
+                "in",
+                "over",
+                "point",
+                "Point five",
+                "In 3",
+            ] {
+                for gap in ["", " "] {
+                    texts.push(format!("{head}{gap}{w}"));
+                    texts.push(format!("{head}{gap}{w} 5"));
+                }
+            }
+        }
+        for text in texts {
+            let mut t = Vec::new();
+            tokenize(&text, &mut t);
+            for (i, tok) in t.iter().enumerate() {
+                if tok.kind != Tk::Num {
+                    continue;
+                }
+                for money in [false, true] {
+                    let cx = Cx::new(&text, &t, None);
+                    let mut fast_money = false;
+                    let fast = read_cardinal(&cx, i, money, &mut fast_money);
+                    let cx = Cx::new(&text, &t, None);
+                    let mut full_money = false;
+                    let full = read_cardinal_full(&cx, i, money, &mut full_money);
+                    assert_eq!(
+                        format!("{fast:?} {fast_money}"),
+                        format!("{full:?} {full_money}"),
+                        "{text:?} at {i}, money {money}"
+                    );
+                }
+            }
+        }
     }
 
     /// Cardinals at each token of `text`, reading the two money flags in
