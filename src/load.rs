@@ -258,21 +258,39 @@ struct Folder {
 struct Listing {
     /// Every name, back to back.
     names: Vec<u8>,
-    /// Per entry: where its name starts in `names`, its length, and whether
-    /// it is a folder.
-    entries: Vec<(u32, u32, bool)>,
+    entries: Vec<ListingEntry>,
 }
 
+/// One entry of a [`Listing`], in 8 bytes: a flat folder of 200,000 files
+/// keeps as many of them for the whole walk.
+#[derive(Clone, Copy)]
+struct ListingEntry {
+    /// Where its name starts in [`Listing::names`].
+    start: u32,
+    /// The name's length in bytes (file names are at most 255 on common
+    /// systems; a longer one is reported, not listed).
+    len: u16,
+    /// Whether it is a folder.
+    dir: bool,
+}
+
+// The size the comment above promises.
+const _: () = assert!(std::mem::size_of::<ListingEntry>() == 8);
+
 impl Listing {
-    fn name(&self, e: (u32, u32, bool)) -> &[u8] {
-        &self.names[e.0 as usize..(e.0 + e.1) as usize]
+    fn name(&self, e: ListingEntry) -> &[u8] {
+        name_in(&self.names, e)
     }
 
     /// The next entry: its name and whether it is a folder.
     fn pop(&mut self) -> Option<(std::ffi::OsString, bool)> {
         let e = self.entries.pop()?;
-        name_from_bytes(self.name(e)).map(|n| (n, e.2))
+        name_from_bytes(self.name(e)).map(|n| (n, e.dir))
     }
+}
+
+fn name_in(names: &[u8], e: ListingEntry) -> &[u8] {
+    &names[e.start as usize..e.start as usize + usize::from(e.len)]
 }
 
 /// The bytes of a file name: on Unix any name; elsewhere a Unicode one.
@@ -382,11 +400,22 @@ fn list_folder(dir: &Path) -> (Listing, Vec<LoadError>) {
                 }
                 let start = listing.names.len();
                 match name_bytes(e.file_name()) {
-                    Some(b) if start + b.len() <= u32::MAX as usize => {
+                    Some(b)
+                        if start + b.len() <= u32::MAX as usize
+                            && b.len() <= usize::from(u16::MAX) =>
+                    {
                         listing.names.extend_from_slice(b);
-                        listing
-                            .entries
-                            .push((start as u32, b.len() as u32, t.is_dir()));
+                        listing.entries.push(ListingEntry {
+                            start: start as u32,
+                            len: b.len() as u16,
+                            dir: t.is_dir(),
+                        });
+                    }
+                    Some(b) if b.len() > usize::from(u16::MAX) => {
+                        errors.push(LoadError::Unreadable {
+                            path: display(e.path()),
+                            message: "its name is longer than 65,535 bytes; rename it".into(),
+                        })
                     }
                     Some(_) => errors.push(LoadError::Unreadable {
                         path: display(e.path()),
@@ -412,10 +441,7 @@ fn list_folder(dir: &Path) -> (Listing, Vec<LoadError>) {
         }
     }
     let Listing { names, entries } = &mut listing;
-    entries.sort_unstable_by(|&a, &b| {
-        let name = |e: (u32, u32, bool)| &names[e.0 as usize..(e.0 + e.1) as usize];
-        name(b).cmp(name(a))
-    });
+    entries.sort_unstable_by(|&a, &b| name_in(names, b).cmp(name_in(names, a)));
     (listing, errors)
 }
 
