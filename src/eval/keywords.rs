@@ -42,10 +42,11 @@ pub struct KeywordIndex {
     by_address: HashMap<usize, (KeywordId, Box<str>), BuildHasherDefault<MultiplyHasher>>,
 }
 
-/// A hasher for addresses and short words: one multiply per word or byte
-/// (Fibonacci hashing). SipHash costs more than the look-ups it serves.
+/// A hasher for addresses, short words and keys that are hashes already:
+/// one multiply per word or byte (Fibonacci hashing). SipHash costs more
+/// than the look-ups it serves.
 #[derive(Default)]
-struct MultiplyHasher(u64);
+pub(crate) struct MultiplyHasher(u64);
 
 impl Hasher for MultiplyHasher {
     fn finish(&self) -> u64 {
@@ -57,9 +58,10 @@ impl Hasher for MultiplyHasher {
         }
     }
     fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            .rotate_left(26);
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
     }
 }
 

@@ -17,7 +17,7 @@ pub mod keywords;
 pub mod measure;
 
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -907,7 +907,11 @@ pub fn verdict(stated: &Measure, e: &Expected) -> Verdict {
 /// compares the whole measure within a hash).
 #[derive(Default)]
 struct PrintedMeasures {
-    by_hash: std::collections::HashMap<u64, Vec<PrintedMeasure>, BuildHasherDefault<TakenHash>>,
+    by_hash: std::collections::HashMap<
+        u64,
+        Vec<PrintedMeasure>,
+        BuildHasherDefault<keywords::MultiplyHasher>,
+    >,
     len: usize,
     /// Room a measure is printed in before its text is shared, kept so
     /// that a miss allocates only the shared text.
@@ -916,26 +920,6 @@ struct PrintedMeasures {
 
 /// A measure and its text, shared by every candidate that prints it.
 type PrintedMeasure = (Measure, Arc<str>);
-
-/// The hasher of a key that is a hash already ([`printed_measure`] mixes
-/// its bits): SipHash over it cost as much as the printing it saved.
-#[derive(Default)]
-struct TakenHash(u64);
-
-impl Hasher for TakenHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `u64` keys are hashed; any other input still hashes.
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
 
 /// The lists [`Evaluator::evaluate_document`] works in, kept by each thread
 /// across the documents it evaluates: allocated once rather than once per
