@@ -214,7 +214,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     // the branches below would make, without their dozen look-aheads.
     if digits_end_at(cx, i) {
         if let Some(v) = short_digits(cx.raw(i)) {
-            return Some(Num {
+            let n = Num {
                 v,
                 end: i + 1,
                 words: false,
@@ -222,7 +222,16 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
                 ord: false,
                 plain4: t.end - t.start == 4,
                 bare: true,
-            });
+            };
+            // `digits_end_at` lists what the branches read after digits;
+            // debug builds (every test) check it against the branches.
+            debug_assert_eq!(
+                format!("{:?}", Some(n)),
+                format!("{:?}", read_digits_full(cx, i, t)),
+                "the digits fast path disagrees at {:?}",
+                cx.raw(i)
+            );
+            return Some(n);
         }
     }
     read_digits_full(cx, i, t)
@@ -545,6 +554,18 @@ fn plain_cardinal(cx: &Cx, i: usize) -> Option<Num> {
 #[inline(never)]
 fn read_cardinal(cx: &Cx, i: usize, money: bool, by_money: &mut bool) -> Option<Num> {
     if let Some(n) = plain_cardinal(cx, i) {
+        // `cardinal_ends_at` lists what the branches read after a number;
+        // debug builds (every test) check it against the branches.
+        #[cfg(debug_assertions)]
+        {
+            let mut full_by_money = false;
+            let full = read_cardinal_full(cx, i, money, &mut full_by_money);
+            debug_assert!(
+                format!("{:?}", Some(n)) == format!("{full:?}") && !full_by_money,
+                "the cardinal fast path disagrees at {:?}",
+                cx.raw(i)
+            );
+        }
         return Some(n);
     }
     read_cardinal_full(cx, i, money, by_money)
