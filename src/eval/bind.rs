@@ -151,11 +151,17 @@ fn sentence_of(sentences: &[Span], span: Span) -> Span {
 
 /// Whether a mention's kind fits the fact.
 pub fn kind_fits(fact: &Fact, m: &Mention) -> bool {
-    let kind = m.value.kind();
+    m.value.kind() == bound_kind(fact)
+}
+
+/// The kind of mention a fact binds: a number for a `count of` fact, else
+/// its type's kind.
+fn bound_kind(fact: &Fact) -> Kind {
     if fact.is_count {
-        return kind == Kind::Number;
+        Kind::Number
+    } else {
+        fact.ty.kind
     }
-    kind == fact.ty.kind
 }
 
 /// Tries to bind `m` to `fact`; `Err` says why it did not.
@@ -624,11 +630,7 @@ impl Bindable {
             if !matches!(fact.source, FactSource::Binder(_)) {
                 continue;
             }
-            let kind = if fact.is_count {
-                Kind::Number
-            } else {
-                fact.ty.kind
-            };
+            let kind = bound_kind(fact);
             kinds[kind as usize] = true;
             if kind == Kind::Quantity {
                 match (fact.ty.dimension, &mut dimensions) {
@@ -687,11 +689,7 @@ pub fn bind_all_needing<'c>(
             }
         };
         // The mentions `kind_fits` accepts.
-        let kind = if fact.is_count {
-            Kind::Number
-        } else {
-            fact.ty.kind
-        };
+        let kind = bound_kind(fact);
         // A mention binds only with a keyword of the first group in its
         // window, which lies in its sentence: most mentions fail that, and
         // are turned away here without the rest of `try_bind`.

@@ -244,13 +244,8 @@ impl fmt::Display for Point {
     }
 }
 
-/// Seconds in the largest unit that divides them evenly ("7 years", "4 days").
-pub fn format_duration(seconds: f64) -> String {
-    DurationText(seconds).to_string()
-}
-
-/// Seconds displayed as [`format_duration`] has them, without an
-/// intermediate `String`.
+/// Seconds displayed in the largest unit that divides them evenly ("7
+/// years", "4 days"), written straight into the formatter.
 struct DurationText(f64);
 
 impl fmt::Display for DurationText {

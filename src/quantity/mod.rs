@@ -362,8 +362,8 @@ impl fmt::Write for StackText {
     }
 }
 
-/// A large amount displayed as [`format_large`] has it, without an
-/// intermediate `String`.
+/// A large amount displayed with a scale word (273e9 → "273 billion"),
+/// written straight into the formatter.
 #[derive(Clone, Copy, Debug)]
 pub struct Large(pub f64);
 
@@ -388,11 +388,6 @@ impl fmt::Display for Large {
 /// Formats a number without a trailing `.0` and with at most six decimals.
 pub fn format_number(v: f64) -> String {
     Number(v).to_string()
-}
-
-/// Formats a large amount with a scale word: 273e9 → "273 billion".
-pub fn format_large(v: f64) -> String {
-    Large(v).to_string()
 }
 
 fn round_sig(v: f64) -> f64 {
