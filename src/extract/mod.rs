@@ -758,21 +758,10 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
     match key {
         "the" => date::may_follow_the(cx, i),
         // No currency or holiday name starts with "this" or "last", nor is
-        // "last" a number word; the second test keeps each gate exact
+        // either a number word; the second test keeps each gate exact
         // should that change.
-        "this" => {
-            date::may_follow_this(cx, i)
-                || cx
-                    .tk(i)
-                    .lex
-                    .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l))
-        }
-        "last" => {
-            date::may_follow_last(cx, i)
-                || cx.tk(i).lex.is_some_and(|l| {
-                    number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
-                })
-        }
+        "this" => date::may_follow_this(cx, i) || starts_otherwise(cx, i),
+        "last" => date::may_follow_last(cx, i) || starts_otherwise(cx, i),
         // The duration itself: "in 2020", the commonest, reads none. The
         // reading is remembered, so the scan's next stop (the number) does
         // not read it again.
@@ -784,26 +773,27 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
         // grammar but `month_first` reads at a month word other than a
         // holiday's first ("May Day"); the second test keeps the gate exact
         // should "may" become a number word or lead a currency name.
-        "may" => {
-            date::month_first_reads(cx, i)
-                || cx.tk(i).lex.is_some_and(|l| {
-                    number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
-                })
-        }
+        "may" => date::month_first_reads(cx, i) || starts_otherwise(cx, i),
         // The other modifiers of relative dates ("next week", "past
         // Monday"): as with "last", the second test keeps the gate exact
         // should one become a number word or lead a name.
         "next" | "following" | "coming" | "previous" | "past" | "current" => {
-            date::may_follow_modifier(cx, i)
-                || cx.tk(i).lex.is_some_and(|l| {
-                    number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
-                })
+            date::may_follow_modifier(cx, i) || starts_otherwise(cx, i)
         }
         _ => {
             debug_assert!(measure::vague_only(key), "{key} is no lead word");
             vague_starts(cx, i)
         }
     }
+}
+
+/// Whether the lead word at `i` starts a value by another reading than the
+/// date its gate looks for: as a number word, or as
+/// the first word of a currency or holiday name that matches here.
+fn starts_otherwise(cx: &Cx, i: usize) -> bool {
+    cx.tk(i).lex.is_some_and(|l| {
+        number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
+    })
 }
 
 /// Whether the [`measure::vague_only`] word at `i` can start a value: only
