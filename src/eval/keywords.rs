@@ -44,7 +44,9 @@ pub struct KeywordIndex {
 
 /// A hasher for addresses, short words and keys that are hashes already:
 /// one multiply per word or byte (Fibonacci hashing). SipHash costs more
-/// than the look-ups it serves.
+/// than the look-ups it serves. For one integer per key only: a second
+/// `write_u64` or `write_usize` replaces the first (a compound key would
+/// hash as its last part).
 #[derive(Default)]
 pub(crate) struct MultiplyHasher(u64);
 

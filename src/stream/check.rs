@@ -197,15 +197,17 @@ impl Worker<'_> {
                     Item::Unlisted(_) => "the list of files".to_string(),
                     Item::Line(n, _) => format!("line {n}"),
                 };
+                let stderr = format!(
+                    "error: internal error while checking {what} \
+                     (a bug: please report it with the document)\n"
+                );
                 Done {
-                listed: true,
-                list_failed: false,
-                bytes: 0,
-                stderr: format!(
-                    "error: internal error while checking {what} (a bug: please report it with the document)\n"
-                ),
-                stdout: String::new(),
-                failed: true,
+                    listed: true,
+                    list_failed: false,
+                    bytes: 0,
+                    stderr,
+                    stdout: String::new(),
+                    failed: true,
                     doc: None,
                     timings: Timings::default(),
                 }
