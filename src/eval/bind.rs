@@ -139,9 +139,13 @@ impl BindContext<'_> {
 /// cover it; `span` itself when it is in none.
 fn sentence_of(sentences: &[Span], span: Span) -> Span {
     let i = sentences.partition_point(|s| s.end <= span.start);
-    sentences
-        .get(i)
-        .copied()
+    stretched(sentences.get(i).copied(), span)
+}
+
+/// The sentence `first` (the first not ending before `span`) stretched to
+/// cover `span`, if `span` starts in it; else `span`.
+fn stretched(first: Option<Span>, span: Span) -> Span {
+    first
         .filter(|s| s.start <= span.start)
         // A mention that runs past a sentence break ("28\n\nShr") still
         // lies inside its sentence: the window code slices up to its end.
@@ -547,12 +551,7 @@ impl MentionIndex {
             while sentences.get(at).is_some_and(|s| s.end <= start) {
                 at += 1;
             }
-            sentences
-                .get(at)
-                .copied()
-                .filter(|s| s.start <= start)
-                .map(|s| s.join(m.span))
-                .unwrap_or(m.span)
+            stretched(sentences.get(at).copied(), m.span)
         }));
         self.kind_starts = kind_starts;
     }
@@ -823,18 +822,20 @@ impl FactsByKeyword {
         FactsByKeyword { by_keyword, always }
     }
 
-    /// The facts (flat indices, in order) a keyword of whose first group
-    /// occurs in the document, or that need none.
-    ///
-    /// A list rather than a flag per fact: a document makes a few facts of
-    /// hundreds candidates, and binding walked every flag.
+    /// [`FactsByKeyword::candidates_into`] into a new list, for tests.
+    #[cfg(test)]
     pub fn candidates(&self, hits: &KeywordHits) -> Vec<usize> {
         let mut c = Vec::new();
         self.candidates_into(hits, &mut c);
         c
     }
 
-    /// [`FactsByKeyword::candidates`] written into `c` (cleared first).
+    /// Writes into `c` (cleared first) the facts (flat indices, in order) a
+    /// keyword of whose first group occurs in the document, or that need
+    /// none.
+    ///
+    /// A list rather than a flag per fact: a document makes a few facts of
+    /// hundreds candidates, and binding walked every flag.
     pub fn candidates_into(&self, hits: &KeywordHits, c: &mut Vec<usize>) {
         c.clear();
         let of_present = hits.present().map(|id| self.by_keyword[id.0].len());
