@@ -142,9 +142,8 @@ impl NumText {
         } else {
             &self.heap[..]
         };
-        if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
-            let n = b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
-            return Some(n as f64);
+        if let Some(v) = short_digits(b) {
+            return Some(v);
         }
         // A decimal of up to 15 digits ("3.5", "1200.75"): its digits and
         // the power of ten are exact in an `f64`, so one division is the
@@ -156,10 +155,7 @@ impl NumText {
                 && int.len() + frac.len() <= 15
                 && int.iter().chain(frac).all(u8::is_ascii_digit)
             {
-                let n = int
-                    .iter()
-                    .chain(frac)
-                    .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+                let n = digits_value(int.iter().chain(frac));
                 return Some(n as f64 / POW10[frac.len()]);
             }
         }
@@ -193,15 +189,22 @@ fn digits_end_at(cx: &Cx, i: usize) -> bool {
     }
 }
 
-/// The value of a digit run of up to 15 digits, exact in an `f64` (as
-/// [`NumText::parse`] sums it); `None` for longer runs.
+/// The value of a run of 1 to 15 ASCII digits, exact in an `f64`; `None`
+/// for anything else.
 #[inline]
-fn short_digits(s: &str) -> Option<f64> {
-    let b = s.as_bytes();
+fn short_digits(b: &[u8]) -> Option<f64> {
     if b.is_empty() || b.len() > 15 || !b.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64)
+    Some(digits_value(b) as f64)
+}
+
+/// The number ASCII digits spell (at most 19 of them, so it fits a `u64`).
+#[inline]
+fn digits_value<'a>(digits: impl IntoIterator<Item = &'a u8>) -> u64 {
+    digits
+        .into_iter()
+        .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'))
 }
 
 #[inline(never)]
@@ -213,7 +216,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
     // A plain digit run with nothing after it that extends it: the reading
     // the branches below would make, without their dozen look-aheads.
     if digits_end_at(cx, i) {
-        if let Some(v) = short_digits(cx.raw(i)) {
+        if let Some(v) = short_digits(cx.raw(i).as_bytes()) {
             let n = Num {
                 v,
                 end: i + 1,
