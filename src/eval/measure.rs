@@ -36,13 +36,10 @@ pub struct Measure {
 impl Measure {
     /// A stated value with an optional hedge.
     pub fn of(value: &Value, hedge: Option<Hedge>, widths: HedgeWidths) -> Measure {
-        // `Value::hedged_interval`, without working the interval out again
-        // (a date's takes calendar arithmetic).
+        // The interval is worked out once, for both (a date's takes
+        // calendar arithmetic).
         let nominal = value.interval();
-        let stated = match hedge {
-            None => nominal,
-            Some(h) => nominal.hedged(h, widths),
-        };
+        let stated = nominal.hedged_by(hedge, widths);
         let year = match value {
             Value::Date { date } if date.precision() == Precision::Year => Some(date.year_number()),
             _ => None,

@@ -169,6 +169,14 @@ impl Interval {
         }
     }
 
+    /// The interval a hedge word, if any, makes of this (point) value.
+    pub fn hedged_by(&self, hedge: Option<Hedge>, widths: HedgeWidths) -> Interval {
+        match hedge {
+            None => *self,
+            Some(h) => self.hedged(h, widths),
+        }
+    }
+
     /// The interval a hedge word makes of this (point) value.
     pub fn hedged(&self, hedge: Hedge, widths: HedgeWidths) -> Interval {
         let (lo, hi) = (self.lo, self.hi);

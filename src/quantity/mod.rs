@@ -229,11 +229,7 @@ impl Value {
 
     /// The value widened by a hedge word.
     pub fn hedged_interval(&self, hedge: Option<Hedge>, widths: HedgeWidths) -> Interval {
-        let base = self.interval();
-        match hedge {
-            None => base,
-            Some(h) => base.hedged(h, widths),
-        }
+        self.interval().hedged_by(hedge, widths)
     }
 
     /// The scale a value is measured on, beyond its kind: the dimension of a
