@@ -54,7 +54,7 @@ pub(super) fn evaluate(
         status,
         severity: ag.severity,
         expected: "".into(),
-        candidates,
+        candidates: candidates.into(),
         note,
         others: Vec::new(),
     };

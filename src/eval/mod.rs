@@ -113,6 +113,102 @@ pub struct Candidate {
     pub evidence: Vec<Evidence>,
 }
 
+/// An outcome's candidates: one per printed value and verdict, in the
+/// order the values were found, each with every mention that states it.
+///
+/// Read as a slice of [`Candidate`]s (`Deref`). The values an assessment
+/// finds are kept as found and grouped by their printed text on first read:
+/// most outcomes of a run are counted and dropped, never rendered, and
+/// printing every value to group them was a third of an assessment.
+#[derive(Clone, Default)]
+pub struct Candidates {
+    /// The values as found, each with its mentions; `verdicts` in step.
+    found: Vec<(Measure, Vec<Evidence>)>,
+    /// How each value of `found` fares.
+    verdicts: Vec<Verdict>,
+    /// The candidates, once grouped (or as given, see `From`).
+    grouped: std::sync::OnceLock<Vec<Candidate>>,
+}
+
+impl Candidates {
+    /// Values found in this order, with their verdicts (in step).
+    fn found(found: Vec<(Measure, Vec<Evidence>)>, verdicts: Vec<Verdict>) -> Candidates {
+        Candidates {
+            found,
+            verdicts,
+            grouped: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether there is no candidate, without grouping the values.
+    pub fn is_empty(&self) -> bool {
+        match self.grouped.get() {
+            Some(g) => g.is_empty(),
+            None => self.found.is_empty(),
+        }
+    }
+
+    /// Groups the values found: one candidate per distinct printed value
+    /// and verdict, keeping every mention as evidence.
+    fn group(&self) -> Vec<Candidate> {
+        // At most one candidate per value: allocated once.
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(self.found.len());
+        for ((m, evidence), &v) in self.found.iter().zip(&self.verdicts) {
+            let value = printed_measure(m);
+            match candidates
+                .iter_mut()
+                .find(|c| c.value == value && c.verdict == v)
+            {
+                Some(c) => c.evidence.extend(evidence.iter().cloned()),
+                None => candidates.push(Candidate {
+                    value,
+                    verdict: v,
+                    evidence: evidence.clone(),
+                }),
+            }
+        }
+        candidates
+    }
+}
+
+impl From<Vec<Candidate>> for Candidates {
+    /// Candidates grouped already.
+    fn from(grouped: Vec<Candidate>) -> Candidates {
+        Candidates {
+            grouped: std::sync::OnceLock::from(grouped),
+            ..Candidates::default()
+        }
+    }
+}
+
+impl std::ops::Deref for Candidates {
+    type Target = [Candidate];
+
+    fn deref(&self) -> &[Candidate] {
+        self.grouped.get_or_init(|| self.group())
+    }
+}
+
+impl fmt::Debug for Candidates {
+    /// As the list of candidates.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for Candidates {
+    /// Equal when the candidates are.
+    fn eq(&self, other: &Candidates) -> bool {
+        **self == **other
+    }
+}
+
+impl Serialize for Candidates {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
 /// Where a statement lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct StatementRef {
@@ -140,7 +236,7 @@ pub struct Outcome {
     /// What the rule expects, printed (`2026-01-05`, `≈ $273 billion ± 5%`).
     pub expected: Arc<str>,
     /// The values the document states, with their mentions.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Candidates,
     /// Why an outcome is what it is, where that is not obvious.
     pub note: Option<String>,
     /// For agreements: the documents on the other side, with their values.
@@ -634,46 +730,33 @@ impl<'a> Evaluator<'a> {
                 (&computed.0, Arc::from(computed.1.as_str()))
             }
         };
-        // At most one candidate per value: allocated once.
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(lhs.len());
-        let mut note = None;
-        for (m, evidence) in lhs {
-            let m = &m;
-            let mut verdicts = expected_sets.iter().map(|e| verdict(m, e));
-            let first = verdicts.next();
-            let v = match first {
-                None => Verdict::Undecided,
-                Some(v) if verdicts.all(|w| w == v) => v,
-                Some(_) => Verdict::Undecided,
-            };
-            if v == Verdict::Undecided && note.is_none() {
-                note = Some(undecided_note(m, expected_sets.first()));
-            }
-            let value = printed_measure(m);
-            // One candidate per distinct value; keep every mention as evidence.
-            match candidates
-                .iter_mut()
-                .find(|c| c.value == value && c.verdict == v)
-            {
-                Some(c) => c.evidence.extend(evidence),
-                None => candidates.push(Candidate {
-                    value,
-                    verdict: v,
-                    evidence,
-                }),
-            }
-        }
-        let supports = candidates.iter().any(|c| c.verdict == Verdict::Supports);
-        let contradicts = candidates.iter().any(|c| c.verdict == Verdict::Contradicts);
+        let verdicts: Vec<Verdict> = lhs
+            .iter()
+            .map(|(m, _)| {
+                let mut verdicts = expected_sets.iter().map(|e| verdict(m, e));
+                match verdicts.next() {
+                    None => Verdict::Undecided,
+                    Some(v) if verdicts.all(|w| w == v) => v,
+                    Some(_) => Verdict::Undecided,
+                }
+            })
+            .collect();
+        let supports = verdicts.contains(&Verdict::Supports);
+        let contradicts = verdicts.contains(&Verdict::Contradicts);
         let status = match (supports, contradicts) {
             (true, true) => Status::Ambiguous,
             (false, true) => Status::Contradicted,
             (true, false) => Status::Supported,
             (false, false) => Status::NotStated,
         };
-        if status != Status::NotStated || candidates.is_empty() {
-            note = None;
-        }
+        // A note only for values that are all undecided: about the first.
+        let note = match lhs.first() {
+            Some((m, _)) if status == Status::NotStated => {
+                Some(undecided_note(m, expected_sets.first()))
+            }
+            _ => None,
+        };
+        let candidates = Candidates::found(lhs, verdicts);
         Outcome {
             rule,
             document,
@@ -1078,5 +1161,43 @@ mod tests {
         // Most assertions have values in some document: a test where none
         // did would pass and prove little.
         assert!(kept_in_all >= 12, "{kept_in_all}");
+    }
+
+    /// Candidates are grouped on first read: before and after grouping they
+    /// agree on emptiness, a value stated twice is one candidate with both
+    /// mentions, and a note is kept only for values that are all undecided.
+    #[test]
+    fn candidates_group_on_first_read() {
+        let rules = "fact n: number near \"ships\"\n\
+                     fact when: date near \"arrived\"\n\
+                     assert n == 14\n\
+                     assert when == 2026-01-05\n";
+        let file = check_rule_file(SourceFile::new("t.rules", rules)).unwrap();
+        let rules = RuleSet { files: vec![file] };
+        let config = Config::default();
+        let ev = Evaluator::new(&rules, &config);
+        let text = "It sent 14 ships, then 14 ships more, then 15 ships. \
+                    Lee arrived in 2026.";
+        let doc = Document::parse(SourceFile::new("d.txt", text)).unwrap();
+        let result = crate::pipeline::check_document(&ev, &config, 0, &doc).1;
+        let [n, when] = result.outcomes.as_slice() else {
+            panic!("{:?}", result.outcomes)
+        };
+        for o in [n, when] {
+            let empty = o.candidates.is_empty();
+            assert_eq!(empty, (*o.candidates).is_empty());
+            assert_eq!(empty, o.candidates.is_empty());
+        }
+        let values: Vec<(&str, usize)> = n
+            .candidates
+            .iter()
+            .map(|c| (&*c.value, c.evidence.len()))
+            .collect();
+        assert_eq!(values, [("14", 2), ("15", 1)]);
+        assert_eq!(n.status, Status::Ambiguous);
+        assert_eq!(n.note, None);
+        assert_eq!(when.status, Status::NotStated);
+        assert_eq!(when.candidates.len(), 1);
+        assert!(when.note.as_deref().is_some_and(|t| t.contains("2026")));
     }
 }
