@@ -123,16 +123,16 @@ pub struct Candidate {
 #[derive(Clone, Default)]
 pub struct Candidates {
     /// The values as found, each with its mentions; `verdicts` in step.
-    found: Vec<(Measure, Vec<Evidence>)>,
+    found: Vec<(Measure, Evidences)>,
     /// How each value of `found` fares.
-    verdicts: Vec<Verdict>,
+    verdicts: Verdicts,
     /// The candidates, once grouped (or as given, see `From`).
     grouped: std::sync::OnceLock<Vec<Candidate>>,
 }
 
 impl Candidates {
     /// Values found in this order, with their verdicts (in step).
-    fn found(found: Vec<(Measure, Vec<Evidence>)>, verdicts: Vec<Verdict>) -> Candidates {
+    fn found(found: Vec<(Measure, Evidences)>, verdicts: Verdicts) -> Candidates {
         Candidates {
             found,
             verdicts,
@@ -153,7 +153,8 @@ impl Candidates {
     fn group(&self) -> Vec<Candidate> {
         // At most one candidate per value: allocated once.
         let mut candidates: Vec<Candidate> = Vec::with_capacity(self.found.len());
-        for ((m, evidence), &v) in self.found.iter().zip(&self.verdicts) {
+        for (i, (m, evidence)) in self.found.iter().enumerate() {
+            let v = self.verdicts.get(i);
             let value = printed_measure(m);
             match candidates
                 .iter_mut()
@@ -163,7 +164,7 @@ impl Candidates {
                 None => candidates.push(Candidate {
                     value,
                     verdict: v,
-                    evidence: evidence.clone(),
+                    evidence: evidence.to_vec(),
                 }),
             }
         }
@@ -206,6 +207,81 @@ impl PartialEq for Candidates {
 impl Serialize for Candidates {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         (**self).serialize(s)
+    }
+}
+
+/// The mentions a value was computed from: one for a fact's own value,
+/// kept inline (a list per bound mention was an allocation per value of
+/// every assessment), more for arithmetic on values. Read as a slice.
+#[derive(Clone, Debug)]
+pub enum Evidences {
+    /// A fact's own value: the mention that states it.
+    One(Evidence),
+    /// A literal's (none) or a computed value's.
+    Many(Vec<Evidence>),
+}
+
+impl std::ops::Deref for Evidences {
+    type Target = [Evidence];
+
+    fn deref(&self) -> &[Evidence] {
+        match self {
+            Evidences::One(e) => std::slice::from_ref(e),
+            Evidences::Many(es) => es,
+        }
+    }
+}
+
+/// How each value an assessment found fares: by index, as the values.
+#[derive(Clone, Debug)]
+enum Verdicts {
+    /// All alike (or no value at all): the common case, kept without a list.
+    All(Verdict),
+    /// Each value's.
+    Each(Vec<Verdict>),
+}
+
+impl Default for Verdicts {
+    fn default() -> Verdicts {
+        Verdicts::All(Verdict::Undecided)
+    }
+}
+
+impl Verdicts {
+    /// The verdicts of `n` values, `of(i)` for the `i`th.
+    fn of(n: usize, mut of: impl FnMut(usize) -> Verdict) -> Verdicts {
+        let mut verdicts = Verdicts::default();
+        for i in 0..n {
+            let v = of(i);
+            match &mut verdicts {
+                _ if i == 0 => verdicts = Verdicts::All(v),
+                Verdicts::All(w) if *w == v => {}
+                Verdicts::All(w) => {
+                    let mut each = Vec::with_capacity(n);
+                    each.resize(i, *w);
+                    each.push(v);
+                    verdicts = Verdicts::Each(each);
+                }
+                Verdicts::Each(each) => each.push(v),
+            }
+        }
+        verdicts
+    }
+
+    /// The `i`th value's.
+    fn get(&self, i: usize) -> Verdict {
+        match self {
+            Verdicts::All(v) => *v,
+            Verdicts::Each(each) => each[i],
+        }
+    }
+
+    /// Whether some value of the `n` fares as `v`.
+    fn any(&self, n: usize, v: Verdict) -> bool {
+        match self {
+            Verdicts::All(w) => n > 0 && *w == v,
+            Verdicts::Each(each) => each.contains(&v),
+        }
     }
 }
 
@@ -494,6 +570,7 @@ impl<'a> Evaluator<'a> {
             maybe_stated,
             keyword_hits: hits,
             keyword_found,
+            bound_mentions,
         } = &mut scratch;
         let text: &str = &doc.source.text;
         sentences_into(text, doc.body, sentence_spans);
@@ -519,7 +596,7 @@ impl<'a> Evaluator<'a> {
         self.facts_by_keyword.candidates_into(hits, candidates);
         let candidates: &[usize] = candidates;
         let mut first_fact = 0;
-        let mut bind_room = bind::BindRoom::default();
+        let mut bind_room = bind::BindRoom::with_bound(std::mem::take(bound_mentions));
         for (fi, file) in self.rules.files.iter().enumerate() {
             // This file's candidates, by index in the file.
             let in_file = first_fact..first_fact + file.facts.len();
@@ -590,7 +667,7 @@ impl<'a> Evaluator<'a> {
             }
             bindings.push(Some(bound));
         }
-        drop(bind_room);
+        *bound_mentions = bind_room.into_bound();
         // Lists sized for a huge document are let go, not kept for the
         // rest of the run (as the read buffer is, in `load`).
         if doc.body_text().len() <= MAX_SCRATCH_DOCUMENT {
@@ -641,11 +718,14 @@ impl<'a> Evaluator<'a> {
         bound: &FileBindings,
         e: &Expr,
         depth: usize,
-    ) -> Vec<(Measure, Vec<Evidence>)> {
+    ) -> Vec<(Measure, Evidences)> {
         const MAX_CANDIDATES: usize = 64;
         let file = &self.rules.files[fi];
         match &e.node {
-            ExprNode::Literal(v) => vec![(Measure::of(v, None, self.config.hedges), Vec::new())],
+            ExprNode::Literal(v) => vec![(
+                Measure::of(v, None, self.config.hedges),
+                Evidences::Many(Vec::new()),
+            )],
             ExprNode::Fact(FactId(i)) => {
                 let fact = &file.facts[*i];
                 match &fact.source {
@@ -662,7 +742,7 @@ impl<'a> Evaluator<'a> {
                             };
                             (
                                 Measure::of(&b.mention.value, b.mention.hedge, self.config.hedges),
-                                vec![ev],
+                                Evidences::One(ev),
                             )
                         })
                         .collect(),
@@ -681,7 +761,8 @@ impl<'a> Evaluator<'a> {
                 for (a, ea) in &l {
                     for (b, eb) in &r {
                         if let Some(m) = a.combine(*op, b) {
-                            out.push((m, ea.iter().chain(eb).cloned().collect()));
+                            let evidence = ea.iter().chain(eb.iter()).cloned().collect();
+                            out.push((m, Evidences::Many(evidence)));
                         }
                         if out.len() >= MAX_CANDIDATES {
                             return out;
@@ -730,19 +811,17 @@ impl<'a> Evaluator<'a> {
                 (&computed.0, Arc::from(computed.1.as_str()))
             }
         };
-        let verdicts: Vec<Verdict> = lhs
-            .iter()
-            .map(|(m, _)| {
-                let mut verdicts = expected_sets.iter().map(|e| verdict(m, e));
-                match verdicts.next() {
-                    None => Verdict::Undecided,
-                    Some(v) if verdicts.all(|w| w == v) => v,
-                    Some(_) => Verdict::Undecided,
-                }
-            })
-            .collect();
-        let supports = verdicts.contains(&Verdict::Supports);
-        let contradicts = verdicts.contains(&Verdict::Contradicts);
+        let verdicts = Verdicts::of(lhs.len(), |i| {
+            let m = &lhs[i].0;
+            let mut verdicts = expected_sets.iter().map(|e| verdict(m, e));
+            match verdicts.next() {
+                None => Verdict::Undecided,
+                Some(v) if verdicts.all(|w| w == v) => v,
+                Some(_) => Verdict::Undecided,
+            }
+        });
+        let supports = verdicts.any(lhs.len(), Verdict::Supports);
+        let contradicts = verdicts.any(lhs.len(), Verdict::Contradicts);
         let status = match (supports, contradicts) {
             (true, true) => Status::Ambiguous,
             (false, true) => Status::Contradicted,
@@ -1023,6 +1102,8 @@ struct EvalScratch {
     keyword_hits: keywords::KeywordHits,
     /// Room the keyword scan works in.
     keyword_found: Vec<(keywords::KeywordId, Span)>,
+    /// Room binding gathers a fact's mentions in.
+    bound_mentions: Vec<bind::BoundMention>,
 }
 
 /// The longest document (bytes of body) whose working lists a thread keeps
