@@ -366,6 +366,8 @@ pub struct Evaluator<'a> {
     keywords: KeywordIndex,
     scopes: Vec<Option<GlobSet>>,
     grounds: Vec<Vec<ground::GroundSets>>,
+    /// Per file, its `trust` statements compiled (see [`ground::compile_trust`]).
+    trusts: Vec<Vec<(Option<GlobSet>, f64)>>,
     /// Per file, per statement: the expectation of an assertion whose
     /// right-hand side names no fact, worked out once rather than once per
     /// document (printing it dominated runs with a thousand rules).
@@ -481,6 +483,7 @@ impl<'a> Evaluator<'a> {
             assertions,
             scopes,
             grounds: ground::compile(rules),
+            trusts: ground::compile_trust(rules),
             elide_unstated: false,
             fixed: Vec::new(),
             fact_names: rules
