@@ -28,7 +28,7 @@ use crate::check::model::{
     Statement, Tolerance, ToleranceAmount,
 };
 use crate::config::Config;
-use crate::document::{sentences, sentences_into, Document};
+use crate::document::{sentences, sentences_in_lines_into, sentences_into, Document};
 use crate::extract::Mention;
 use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
 use crate::source::Span;
@@ -576,7 +576,16 @@ impl<'a> Evaluator<'a> {
             bound_mentions,
         } = &mut scratch;
         let text: &str = &doc.source.text;
-        sentences_into(text, doc.body, sentence_spans);
+        // Binding and the built-in checks read only the sentences of
+        // mentions, and grounding every sentence of a document it digests.
+        if self.grounds.iter().all(Vec::is_empty) && mentions.is_sorted_by_key(|m| m.span.start) {
+            let starts = mentions.iter().map(|m| m.span.start);
+            sentences_in_lines_into(text, doc.body, starts, sentence_spans);
+            #[cfg(debug_assertions)]
+            debug_check_mention_lines(text, doc.body, mentions, sentence_spans);
+        } else {
+            sentences_into(text, doc.body, sentence_spans);
+        }
         let sentence_spans: &[Span] = sentence_spans;
         mention_index.refill(mentions, sentence_spans);
         // Only the keywords binding reads: those in the mentions' sentences.
@@ -1175,6 +1184,27 @@ fn printed_measure(m: &Measure) -> Arc<str> {
         printed.len += 1;
         text
     })
+}
+
+/// Debug builds: the sentences split in the lines of `mentions` are those
+/// of the whole body there, and each mention's sentence is the one the
+/// whole body gives it (what binding and the built-in checks ask).
+#[cfg(debug_assertions)]
+fn debug_check_mention_lines(text: &str, body: Span, mentions: &[Mention], got: &[Span]) {
+    let all = sentences(text, body);
+    let first_after = |list: &[Span], at: usize| {
+        let i = list.partition_point(|s| s.end <= at);
+        list.get(i).copied()
+    };
+    for m in mentions {
+        assert_eq!(
+            first_after(&all, m.span.start),
+            first_after(got, m.span.start),
+            "sentence of the mention at {:?}",
+            m.span
+        );
+    }
+    assert!(got.iter().all(|s| all.binary_search(s).is_ok()));
 }
 
 fn undecided_note(m: &Measure, expected: Option<&Expected>) -> String {
