@@ -242,6 +242,44 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
 /// serve document after document.
 pub fn sentences_into(text: &str, range: Span, out: &mut Vec<Span>) {
     out.clear();
+    split_into(text, range, out);
+}
+
+/// The sentences [`sentences`] finds in `text[range]` that lie in a line
+/// holding one of the offsets `at` (in increasing order), written into
+/// `out` (cleared first); the other lines are not read.
+///
+/// Every line break ends a sentence and nothing carries over it, so a line
+/// split alone gives the sentences the whole range gives in it. Binding and
+/// the built-in checks ask only for the sentences of mentions: a third of
+/// a news text, its headline, bylines and paragraphs without a number,
+/// holds none.
+pub fn sentences_in_lines_into(
+    text: &str,
+    range: Span,
+    at: impl IntoIterator<Item = usize>,
+    out: &mut Vec<Span>,
+) {
+    out.clear();
+    let bytes = text.as_bytes();
+    // Where the first line not yet split starts.
+    let mut next = range.start;
+    for p in at {
+        if p < next {
+            continue;
+        }
+        if p >= range.end {
+            break;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[next..p]).map_or(next, |i| next + i + 1);
+        let end = memchr::memchr(b'\n', &bytes[p..range.end]).map_or(range.end, |i| p + i);
+        split_into(text, Span::new(start, end), out);
+        next = end + 1;
+    }
+}
+
+/// The sentences of `text[range]`, added to `out`.
+fn split_into(text: &str, range: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let mut start = range.start;
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
@@ -525,6 +563,51 @@ mod tests {
                         range
                     );
                 }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// The sentences of lines holding given offsets are those of the whole
+    /// range that lie in such a line, for any offsets (sorted), texts and
+    /// ranges.
+    #[test]
+    fn sentences_of_some_lines_are_those_of_the_whole_text_there() {
+        const PIECES: &[&str] = &[
+            "Jan", "Mr", "U", "S", "said", "3", ".", ".", "!", "?", " ", " ", "\n", "\n", "\r",
+            "\u{a0}", "(", ")", "\"", "”", "é", "한",
+        ];
+        let strategy = (
+            crate::source::arbitrary::text_and_range(PIECES, 40),
+            proptest::collection::vec(0usize..200, 0..6),
+        );
+        crate::source::arbitrary::runner(20_000)
+            .run(&strategy, |((text, range), mut at)| {
+                at.retain(|&p| p <= text.len() && text.is_char_boundary(p));
+                at.sort_unstable();
+                // The line of offset `p`: from after the break before it to
+                // the break after it (or the range's ends).
+                let line_of = |p: usize| {
+                    let s = text[range.start..p.max(range.start)]
+                        .rfind('\n')
+                        .map_or(range.start, |i| range.start + i + 1);
+                    let e = text[p.min(range.end)..range.end]
+                        .find('\n')
+                        .map_or(range.end, |i| p.min(range.end) + i);
+                    (s, e)
+                };
+                let lines: Vec<(usize, usize)> = at
+                    .iter()
+                    .filter(|&&p| range.start <= p && p < range.end)
+                    .map(|&p| line_of(p))
+                    .collect();
+                let expected: Vec<Span> = sentences(&text, range)
+                    .into_iter()
+                    .filter(|s| lines.iter().any(|&(ls, le)| ls <= s.start && s.end <= le))
+                    .collect();
+                let mut got = vec![Span::new(1, 2)];
+                sentences_in_lines_into(&text, range, at.iter().copied(), &mut got);
+                proptest::prop_assert_eq!(got, expected, "{:?} {:?}", range, at);
                 Ok(())
             })
             .unwrap();

@@ -17,8 +17,8 @@ use crate::quantity::{Interval, Kind};
 
 use super::measure::Measure;
 use super::{
-    Candidate, DocumentResult, Evaluator, Evidence, OtherDocument, Outcome, StatementRef, Status,
-    Verdict,
+    Candidate, DocumentResult, Evaluator, Evidence, Evidences, OtherDocument, Outcome,
+    StatementRef, Status, Verdict,
 };
 
 struct Position {
@@ -54,7 +54,7 @@ pub(super) fn evaluate(
         status,
         severity: ag.severity,
         expected: "".into(),
-        candidates,
+        candidates: candidates.into(),
         note,
         others: Vec::new(),
     };
@@ -244,7 +244,7 @@ fn candidate(p: &Position, verdict: Verdict) -> Candidate {
     }
 }
 
-fn candidates_of(values: &[(Measure, Vec<Evidence>)], verdict: Verdict) -> Vec<Candidate> {
+fn candidates_of(values: &[(Measure, Evidences)], verdict: Verdict) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for (m, e) in values {
         let value: Arc<str> = m.to_string().into();
@@ -253,7 +253,7 @@ fn candidates_of(values: &[(Measure, Vec<Evidence>)], verdict: Verdict) -> Vec<C
             None => out.push(Candidate {
                 value,
                 verdict,
-                evidence: e.clone(),
+                evidence: e.to_vec(),
             }),
         }
     }

@@ -668,6 +668,7 @@ pub fn bind_all_needing<'c>(
     let BindRoom {
         first_group,
         keywords,
+        bound_here,
     } = room;
     // Most facts are not candidates: only the candidates are read (facts
     // are large, and reading hundreds of them per document cost more than
@@ -699,7 +700,7 @@ pub fn bind_all_needing<'c>(
         // A plain loop: this runs for every mention of the kind of every
         // candidate fact, and as an iterator chain its closure was not
         // inlined.
-        let mut bound_here = Vec::new();
+        bound_here.clear();
         for &m in index.of_kind(kind) {
             let sentence = index.sentences[m];
             let first_hit = match group {
@@ -714,8 +715,10 @@ pub fn bind_all_needing<'c>(
             }
         }
         // Candidates are visited by fact index, so the list stays sorted.
+        // Copied out in one allocation of the size needed, rather than
+        // grown push by push.
         if !bound_here.is_empty() {
-            bound.bound.push((i, bound_here));
+            bound.bound.push((i, bound_here.as_slice().to_vec()));
         }
     }
     bound
@@ -729,6 +732,25 @@ pub struct BindRoom<'h> {
     first_group: FirstGroupHits<'h>,
     /// The keyword occurrences of the mention being bound.
     keywords: Vec<Span>,
+    /// The mentions bound to the fact being bound (see
+    /// [`BindRoom::with_bound`]).
+    bound_here: Vec<BoundMention>,
+}
+
+impl<'h> BindRoom<'h> {
+    /// Room whose list of bound mentions is `bound` (cleared before use):
+    /// a list a thread keeps from one document to the next.
+    pub fn with_bound(bound: Vec<BoundMention>) -> BindRoom<'h> {
+        BindRoom {
+            bound_here: bound,
+            ..BindRoom::default()
+        }
+    }
+
+    /// The list of bound mentions, to keep for the next document.
+    pub fn into_bound(self) -> Vec<BoundMention> {
+        self.bound_here
+    }
 }
 
 /// The hits of one fact's first keyword group, read with a cursor per

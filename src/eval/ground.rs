@@ -53,6 +53,24 @@ pub(super) fn matches(set: &GlobSet, path: &str) -> bool {
             .is_some_and(|n| set.is_match(n))
 }
 
+/// The compiled `trust` statements of every rule file, in order: each
+/// one's patterns (`None`: none) and weight. Compiled once, not once per
+/// document (a glob set is a regular expression to build).
+pub(super) fn compile_trust(
+    rules: &crate::check::model::RuleSet,
+) -> Vec<Vec<(Option<GlobSet>, f64)>> {
+    rules
+        .files
+        .iter()
+        .map(|f| {
+            f.trust
+                .iter()
+                .map(|t| (glob_set(&t.patterns), t.weight))
+                .collect()
+        })
+        .collect()
+}
+
 /// The compiled `ground` statements of every rule file.
 pub(super) fn compile(rules: &crate::check::model::RuleSet) -> Vec<Vec<GroundSets>> {
     rules
@@ -74,15 +92,13 @@ impl Evaluator<'_> {
     /// Per rule file, the weight its last matching `trust` statement gives
     /// the document at `path`.
     pub(super) fn rule_trust(&self, path: &str) -> Vec<Option<f64>> {
-        self.rules
-            .files
+        self.trusts
             .iter()
-            .map(|f| {
-                f.trust
-                    .iter()
+            .map(|file| {
+                file.iter()
                     .rev()
-                    .find(|t| glob_set(&t.patterns).is_some_and(|set| matches(&set, path)))
-                    .map(|t| t.weight)
+                    .find(|(set, _)| set.as_ref().is_some_and(|set| matches(set, path)))
+                    .map(|(_, weight)| *weight)
             })
             .collect()
     }

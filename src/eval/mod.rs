@@ -28,7 +28,7 @@ use crate::check::model::{
     Statement, Tolerance, ToleranceAmount,
 };
 use crate::config::Config;
-use crate::document::{sentences, sentences_into, Document};
+use crate::document::{sentences, sentences_in_lines_into, sentences_into, Document};
 use crate::extract::Mention;
 use crate::quantity::{Hedge, Interval, Kind, Scale, Value};
 use crate::source::Span;
@@ -113,6 +113,178 @@ pub struct Candidate {
     pub evidence: Vec<Evidence>,
 }
 
+/// An outcome's candidates: one per printed value and verdict, in the
+/// order the values were found, each with every mention that states it.
+///
+/// Read as a slice of [`Candidate`]s (`Deref`). The values an assessment
+/// finds are kept as found and grouped by their printed text on first read:
+/// most outcomes of a run are counted and dropped, never rendered, and
+/// printing every value to group them was a third of an assessment.
+#[derive(Clone, Default)]
+pub struct Candidates {
+    /// The values as found, each with its mentions; `verdicts` in step.
+    found: Vec<(Measure, Evidences)>,
+    /// How each value of `found` fares.
+    verdicts: Verdicts,
+    /// The candidates, once grouped (or as given, see `From`).
+    grouped: std::sync::OnceLock<Vec<Candidate>>,
+}
+
+impl Candidates {
+    /// Values found in this order, with their verdicts (in step).
+    fn found(found: Vec<(Measure, Evidences)>, verdicts: Verdicts) -> Candidates {
+        Candidates {
+            found,
+            verdicts,
+            grouped: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether there is no candidate, without grouping the values.
+    pub fn is_empty(&self) -> bool {
+        match self.grouped.get() {
+            Some(g) => g.is_empty(),
+            None => self.found.is_empty(),
+        }
+    }
+
+    /// Groups the values found: one candidate per distinct printed value
+    /// and verdict, keeping every mention as evidence.
+    fn group(&self) -> Vec<Candidate> {
+        // At most one candidate per value: allocated once.
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(self.found.len());
+        for (i, (m, evidence)) in self.found.iter().enumerate() {
+            let v = self.verdicts.get(i);
+            let value = printed_measure(m);
+            match candidates
+                .iter_mut()
+                .find(|c| c.value == value && c.verdict == v)
+            {
+                Some(c) => c.evidence.extend(evidence.iter().cloned()),
+                None => candidates.push(Candidate {
+                    value,
+                    verdict: v,
+                    evidence: evidence.to_vec(),
+                }),
+            }
+        }
+        candidates
+    }
+}
+
+impl From<Vec<Candidate>> for Candidates {
+    /// Candidates grouped already.
+    fn from(grouped: Vec<Candidate>) -> Candidates {
+        Candidates {
+            grouped: std::sync::OnceLock::from(grouped),
+            ..Candidates::default()
+        }
+    }
+}
+
+impl std::ops::Deref for Candidates {
+    type Target = [Candidate];
+
+    fn deref(&self) -> &[Candidate] {
+        self.grouped.get_or_init(|| self.group())
+    }
+}
+
+impl fmt::Debug for Candidates {
+    /// As the list of candidates.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for Candidates {
+    /// Equal when the candidates are.
+    fn eq(&self, other: &Candidates) -> bool {
+        **self == **other
+    }
+}
+
+impl Serialize for Candidates {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+/// The mentions a value was computed from: one for a fact's own value,
+/// kept inline (a list per bound mention was an allocation per value of
+/// every assessment), more for arithmetic on values. Read as a slice.
+#[derive(Clone, Debug)]
+pub enum Evidences {
+    /// A fact's own value: the mention that states it.
+    One(Evidence),
+    /// A literal's (none) or a computed value's.
+    Many(Vec<Evidence>),
+}
+
+impl std::ops::Deref for Evidences {
+    type Target = [Evidence];
+
+    fn deref(&self) -> &[Evidence] {
+        match self {
+            Evidences::One(e) => std::slice::from_ref(e),
+            Evidences::Many(es) => es,
+        }
+    }
+}
+
+/// How each value an assessment found fares: by index, as the values.
+#[derive(Clone, Debug)]
+enum Verdicts {
+    /// All alike (or no value at all): the common case, kept without a list.
+    All(Verdict),
+    /// Each value's.
+    Each(Vec<Verdict>),
+}
+
+impl Default for Verdicts {
+    fn default() -> Verdicts {
+        Verdicts::All(Verdict::Undecided)
+    }
+}
+
+impl Verdicts {
+    /// The verdicts of `n` values, `of(i)` for the `i`th.
+    fn of(n: usize, mut of: impl FnMut(usize) -> Verdict) -> Verdicts {
+        let mut verdicts = Verdicts::default();
+        for i in 0..n {
+            let v = of(i);
+            match &mut verdicts {
+                _ if i == 0 => verdicts = Verdicts::All(v),
+                Verdicts::All(w) if *w == v => {}
+                Verdicts::All(w) => {
+                    let mut each = Vec::with_capacity(n);
+                    each.resize(i, *w);
+                    each.push(v);
+                    verdicts = Verdicts::Each(each);
+                }
+                Verdicts::Each(each) => each.push(v),
+            }
+        }
+        verdicts
+    }
+
+    /// The `i`th value's.
+    fn get(&self, i: usize) -> Verdict {
+        match self {
+            Verdicts::All(v) => *v,
+            Verdicts::Each(each) => each[i],
+        }
+    }
+
+    /// Whether some value of the `n` fares as `v`.
+    fn any(&self, n: usize, v: Verdict) -> bool {
+        match self {
+            Verdicts::All(w) => n > 0 && *w == v,
+            Verdicts::Each(each) => each.contains(&v),
+        }
+    }
+}
+
 /// Where a statement lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct StatementRef {
@@ -140,7 +312,7 @@ pub struct Outcome {
     /// What the rule expects, printed (`2026-01-05`, `≈ $273 billion ± 5%`).
     pub expected: Arc<str>,
     /// The values the document states, with their mentions.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Candidates,
     /// Why an outcome is what it is, where that is not obvious.
     pub note: Option<String>,
     /// For agreements: the documents on the other side, with their values.
@@ -194,6 +366,8 @@ pub struct Evaluator<'a> {
     keywords: KeywordIndex,
     scopes: Vec<Option<GlobSet>>,
     grounds: Vec<Vec<ground::GroundSets>>,
+    /// Per file, its `trust` statements compiled (see [`ground::compile_trust`]).
+    trusts: Vec<Vec<(Option<GlobSet>, f64)>>,
     /// Per file, per statement: the expectation of an assertion whose
     /// right-hand side names no fact, worked out once rather than once per
     /// document (printing it dominated runs with a thousand rules).
@@ -309,6 +483,7 @@ impl<'a> Evaluator<'a> {
             assertions,
             scopes,
             grounds: ground::compile(rules),
+            trusts: ground::compile_trust(rules),
             elide_unstated: false,
             fixed: Vec::new(),
             fact_names: rules
@@ -398,9 +573,19 @@ impl<'a> Evaluator<'a> {
             maybe_stated,
             keyword_hits: hits,
             keyword_found,
+            bound_mentions,
         } = &mut scratch;
         let text: &str = &doc.source.text;
-        sentences_into(text, doc.body, sentence_spans);
+        // Binding and the built-in checks read only the sentences of
+        // mentions, and grounding every sentence of a document it digests.
+        if self.grounds.iter().all(Vec::is_empty) && mentions.is_sorted_by_key(|m| m.span.start) {
+            let starts = mentions.iter().map(|m| m.span.start);
+            sentences_in_lines_into(text, doc.body, starts, sentence_spans);
+            #[cfg(debug_assertions)]
+            debug_check_mention_lines(text, doc.body, mentions, sentence_spans);
+        } else {
+            sentences_into(text, doc.body, sentence_spans);
+        }
         let sentence_spans: &[Span] = sentence_spans;
         mention_index.refill(mentions, sentence_spans);
         // Only the keywords binding reads: those in the mentions' sentences.
@@ -423,7 +608,7 @@ impl<'a> Evaluator<'a> {
         self.facts_by_keyword.candidates_into(hits, candidates);
         let candidates: &[usize] = candidates;
         let mut first_fact = 0;
-        let mut bind_room = bind::BindRoom::default();
+        let mut bind_room = bind::BindRoom::with_bound(std::mem::take(bound_mentions));
         for (fi, file) in self.rules.files.iter().enumerate() {
             // This file's candidates, by index in the file.
             let in_file = first_fact..first_fact + file.facts.len();
@@ -494,7 +679,7 @@ impl<'a> Evaluator<'a> {
             }
             bindings.push(Some(bound));
         }
-        drop(bind_room);
+        *bound_mentions = bind_room.into_bound();
         // Lists sized for a huge document are let go, not kept for the
         // rest of the run (as the read buffer is, in `load`).
         if doc.body_text().len() <= MAX_SCRATCH_DOCUMENT {
@@ -545,11 +730,14 @@ impl<'a> Evaluator<'a> {
         bound: &FileBindings,
         e: &Expr,
         depth: usize,
-    ) -> Vec<(Measure, Vec<Evidence>)> {
+    ) -> Vec<(Measure, Evidences)> {
         const MAX_CANDIDATES: usize = 64;
         let file = &self.rules.files[fi];
         match &e.node {
-            ExprNode::Literal(v) => vec![(Measure::of(v, None, self.config.hedges), Vec::new())],
+            ExprNode::Literal(v) => vec![(
+                Measure::of(v, None, self.config.hedges),
+                Evidences::Many(Vec::new()),
+            )],
             ExprNode::Fact(FactId(i)) => {
                 let fact = &file.facts[*i];
                 match &fact.source {
@@ -566,7 +754,7 @@ impl<'a> Evaluator<'a> {
                             };
                             (
                                 Measure::of(&b.mention.value, b.mention.hedge, self.config.hedges),
-                                vec![ev],
+                                Evidences::One(ev),
                             )
                         })
                         .collect(),
@@ -585,7 +773,8 @@ impl<'a> Evaluator<'a> {
                 for (a, ea) in &l {
                     for (b, eb) in &r {
                         if let Some(m) = a.combine(*op, b) {
-                            out.push((m, ea.iter().chain(eb).cloned().collect()));
+                            let evidence = ea.iter().chain(eb.iter()).cloned().collect();
+                            out.push((m, Evidences::Many(evidence)));
                         }
                         if out.len() >= MAX_CANDIDATES {
                             return out;
@@ -634,46 +823,31 @@ impl<'a> Evaluator<'a> {
                 (&computed.0, Arc::from(computed.1.as_str()))
             }
         };
-        // At most one candidate per value: allocated once.
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(lhs.len());
-        let mut note = None;
-        for (m, evidence) in lhs {
-            let m = &m;
+        let verdicts = Verdicts::of(lhs.len(), |i| {
+            let m = &lhs[i].0;
             let mut verdicts = expected_sets.iter().map(|e| verdict(m, e));
-            let first = verdicts.next();
-            let v = match first {
+            match verdicts.next() {
                 None => Verdict::Undecided,
                 Some(v) if verdicts.all(|w| w == v) => v,
                 Some(_) => Verdict::Undecided,
-            };
-            if v == Verdict::Undecided && note.is_none() {
-                note = Some(undecided_note(m, expected_sets.first()));
             }
-            let value = printed_measure(m);
-            // One candidate per distinct value; keep every mention as evidence.
-            match candidates
-                .iter_mut()
-                .find(|c| c.value == value && c.verdict == v)
-            {
-                Some(c) => c.evidence.extend(evidence),
-                None => candidates.push(Candidate {
-                    value,
-                    verdict: v,
-                    evidence,
-                }),
-            }
-        }
-        let supports = candidates.iter().any(|c| c.verdict == Verdict::Supports);
-        let contradicts = candidates.iter().any(|c| c.verdict == Verdict::Contradicts);
+        });
+        let supports = verdicts.any(lhs.len(), Verdict::Supports);
+        let contradicts = verdicts.any(lhs.len(), Verdict::Contradicts);
         let status = match (supports, contradicts) {
             (true, true) => Status::Ambiguous,
             (false, true) => Status::Contradicted,
             (true, false) => Status::Supported,
             (false, false) => Status::NotStated,
         };
-        if status != Status::NotStated || candidates.is_empty() {
-            note = None;
-        }
+        // A note only for values that are all undecided: about the first.
+        let note = match lhs.first() {
+            Some((m, _)) if status == Status::NotStated => {
+                Some(undecided_note(m, expected_sets.first()))
+            }
+            _ => None,
+        };
+        let candidates = Candidates::found(lhs, verdicts);
         Outcome {
             rule,
             document,
@@ -940,6 +1114,8 @@ struct EvalScratch {
     keyword_hits: keywords::KeywordHits,
     /// Room the keyword scan works in.
     keyword_found: Vec<(keywords::KeywordId, Span)>,
+    /// Room binding gathers a fact's mentions in.
+    bound_mentions: Vec<bind::BoundMention>,
 }
 
 /// The longest document (bytes of body) whose working lists a thread keeps
@@ -1010,6 +1186,27 @@ fn printed_measure(m: &Measure) -> Arc<str> {
     })
 }
 
+/// Debug builds: the sentences split in the lines of `mentions` are those
+/// of the whole body there, and each mention's sentence is the one the
+/// whole body gives it (what binding and the built-in checks ask).
+#[cfg(debug_assertions)]
+fn debug_check_mention_lines(text: &str, body: Span, mentions: &[Mention], got: &[Span]) {
+    let all = sentences(text, body);
+    let first_after = |list: &[Span], at: usize| {
+        let i = list.partition_point(|s| s.end <= at);
+        list.get(i).copied()
+    };
+    for m in mentions {
+        assert_eq!(
+            first_after(&all, m.span.start),
+            first_after(got, m.span.start),
+            "sentence of the mention at {:?}",
+            m.span
+        );
+    }
+    assert!(got.iter().all(|s| all.binary_search(s).is_ok()));
+}
+
 fn undecided_note(m: &Measure, expected: Option<&Expected>) -> String {
     if let Some(e) = expected {
         if !comparable(m.scale, e.scale) {
@@ -1078,5 +1275,43 @@ mod tests {
         // Most assertions have values in some document: a test where none
         // did would pass and prove little.
         assert!(kept_in_all >= 12, "{kept_in_all}");
+    }
+
+    /// Candidates are grouped on first read: before and after grouping they
+    /// agree on emptiness, a value stated twice is one candidate with both
+    /// mentions, and a note is kept only for values that are all undecided.
+    #[test]
+    fn candidates_group_on_first_read() {
+        let rules = "fact n: number near \"ships\"\n\
+                     fact when: date near \"arrived\"\n\
+                     assert n == 14\n\
+                     assert when == 2026-01-05\n";
+        let file = check_rule_file(SourceFile::new("t.rules", rules)).unwrap();
+        let rules = RuleSet { files: vec![file] };
+        let config = Config::default();
+        let ev = Evaluator::new(&rules, &config);
+        let text = "It sent 14 ships, then 14 ships more, then 15 ships. \
+                    Lee arrived in 2026.";
+        let doc = Document::parse(SourceFile::new("d.txt", text)).unwrap();
+        let result = crate::pipeline::check_document(&ev, &config, 0, &doc).1;
+        let [n, when] = result.outcomes.as_slice() else {
+            panic!("{:?}", result.outcomes)
+        };
+        for o in [n, when] {
+            let empty = o.candidates.is_empty();
+            assert_eq!(empty, (*o.candidates).is_empty());
+            assert_eq!(empty, o.candidates.is_empty());
+        }
+        let values: Vec<(&str, usize)> = n
+            .candidates
+            .iter()
+            .map(|c| (&*c.value, c.evidence.len()))
+            .collect();
+        assert_eq!(values, [("14", 2), ("15", 1)]);
+        assert_eq!(n.status, Status::Ambiguous);
+        assert_eq!(n.note, None);
+        assert_eq!(when.status, Status::NotStated);
+        assert_eq!(when.candidates.len(), 1);
+        assert!(when.note.as_deref().is_some_and(|t| t.contains("2026")));
     }
 }

@@ -171,7 +171,18 @@ struct Worker<'a> {
     has_ground: bool,
 }
 
+/// The time since `start`; zero when the run is not timed.
+fn since(start: Option<Instant>) -> Duration {
+    start.map_or(Duration::ZERO, |t| t.elapsed())
+}
+
 impl Worker<'_> {
+    /// Now, when the run prints its timings (`--timings`); else `None`: the
+    /// clock was read eight times per document for nothing.
+    fn clock(&self) -> Option<Instant> {
+        self.opts.timings.then(Instant::now)
+    }
+
     /// Whether documents must be kept (bound values, digests, words) for
     /// cross-document statements.
     fn keeps(&self) -> bool {
@@ -226,7 +237,7 @@ impl Worker<'_> {
             doc: None,
             timings: Timings::default(),
         };
-        let t = Instant::now();
+        let t = self.clock();
         let doc = match item {
             Item::Unlisted(e) => {
                 let handler = diagnostic::handler(self.opts.error_style);
@@ -245,7 +256,7 @@ impl Worker<'_> {
                 })
             }
         };
-        done.timings.read = t.elapsed();
+        done.timings.read = since(t);
         let Ok(doc) = doc else {
             done.failed = true;
             return done;
@@ -262,13 +273,13 @@ impl Worker<'_> {
             });
             return done;
         };
-        let t = Instant::now();
+        let t = self.clock();
         let mentions = pipeline::mentions(&doc, self.opts.config);
-        done.timings.extract = t.elapsed();
-        let t = Instant::now();
+        done.timings.extract = since(t);
+        let t = self.clock();
         let mut result = ev.evaluate_document(0, &doc, &mentions);
-        done.timings.eval = t.elapsed();
-        let t = Instant::now();
+        done.timings.eval = since(t);
+        let t = self.clock();
         let checks = std::mem::take(&mut result.checks);
         done.stdout = self.render(&doc, &result.outcomes, &checks);
         let checks_text = self.render_checks(&doc, &checks);
@@ -295,7 +306,7 @@ impl Worker<'_> {
             let source = doc.source.retain(bound.chain(digested));
             (result, source)
         });
-        done.timings.render = t.elapsed();
+        done.timings.render = since(t);
         done.doc = Some(Checked {
             name: doc.source.name.clone(),
             counts,
