@@ -978,9 +978,10 @@ pub(crate) fn may_start_words(l: &super::lexicon::Lex, allow_ord: bool) -> bool 
 /// A number in words, cardinal or (when `allow_ord`) ending in an ordinal
 /// word: "one hundred and five", "twenty-first", "a dozen", "two thirds".
 ///
-/// Inlined, with the reader out of line: it is asked at most tokens a
-/// grammar is tried at, and nearly always answers no at the first word.
-#[inline]
+/// Inlined into every caller, with the reader out of line: it is asked at
+/// most tokens a grammar is tried at, and nearly always answers no at the
+/// first word or from the memo.
+#[inline(always)]
 pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     // Only a number word (or "half", "quarter", "a", "an") starts one: leave
     // at once at any other token, as most are.
