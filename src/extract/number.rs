@@ -1484,6 +1484,11 @@ fn frac(num: f64, den: f64, end: usize) -> Num {
 }
 
 /// An ordinal: "3rd", "21st", "second", "twenty-fifth", "one hundred twenty fifth".
+///
+/// Inlined: the date grammars and mentions ask at every number and number
+/// word, and most answers are a suffix test or [`words`]' memo, cheaper
+/// than a call.
+#[inline(always)]
 pub(crate) fn ordinal(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind == Tk::Num {
