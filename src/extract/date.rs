@@ -149,7 +149,7 @@ fn day_at(cx: &Cx, j: usize) -> Option<(u8, usize)> {
         if len > 2 {
             return None;
         }
-        let d: u8 = cx.raw(j).parse().ok()?;
+        let d = u8::try_from(parse_int(cx.raw(j))?).ok()?;
         if !(1..=31).contains(&d) {
             return None;
         }
@@ -191,7 +191,7 @@ fn year_at(cx: &Cx, j: usize, two_digit: bool) -> Option<(i32, usize)> {
         {
             return None;
         }
-        let y: i32 = cx.raw(j).parse().ok()?;
+        let y = parse_int(cx.raw(j))?;
         if len == 4 && (1000..=2999).contains(&y) {
             return Some((y, j + 1));
         }
@@ -201,7 +201,7 @@ fn year_at(cx: &Cx, j: usize, two_digit: bool) -> Option<(i32, usize)> {
         return None;
     }
     if t.is_p('\'') && two_digit && cx.num_adj(j + 1, 2) {
-        let y: i32 = cx.raw(j + 1).parse().ok()?;
+        let y = parse_int(cx.raw(j + 1))?;
         return Some((expand_yy(cx, y), j + 2));
     }
     word_year(cx, j)
@@ -264,6 +264,28 @@ pub(crate) fn date(cx: &Cx, i: usize, hedged: bool) -> Option<(usize, Value)> {
     Some(r)
 }
 
+/// `raw` as `str::parse::<i32>` reads it. Up to nine ASCII digits (every
+/// day, month and year the date grammars read) are summed directly: they
+/// always fit, so the value is the same, and `parse` cost several times
+/// more at each of the three or four reads of every number.
+#[inline]
+fn parse_int(raw: &str) -> Option<i32> {
+    let b = raw.as_bytes();
+    if b.is_empty() || b.len() > 9 {
+        return raw.parse().ok();
+    }
+    // One pass, digit test and sum together.
+    let mut n = 0i32;
+    for &c in b {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return raw.parse().ok();
+        }
+        n = n * 10 + i32::from(d);
+    }
+    Some(n)
+}
+
 fn sep_at(cx: &Cx, j: usize) -> Option<char> {
     let t = cx.t.get(j)?;
     if t.ws || t.kind != Tk::Punct {
@@ -281,7 +303,7 @@ fn num_val(cx: &Cx, j: usize) -> Option<(i32, usize)> {
     if t.kind != Tk::Num {
         return None;
     }
-    Some((cx.raw(j).parse().ok()?, t.end - t.start))
+    Some((parse_int(cx.raw(j))?, t.end - t.start))
 }
 
 /// Dates in digits: 2026-01-05, 1/2/2013, 10.31.1974, 2/2013, 2014-10,
@@ -411,7 +433,7 @@ fn spaced_num(cx: &Cx, j: usize) -> Option<(i32, usize)> {
     if t.kind != Tk::Num || !t.ws {
         return None;
     }
-    Some((cx.raw(j).parse().ok()?, t.end - t.start))
+    Some((parse_int(cx.raw(j))?, t.end - t.start))
 }
 
 /// The date with this month and day nearest the reference date, or the one
@@ -698,7 +720,7 @@ fn day_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
 fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let t = &cx.tk(i);
     let len = t.end - t.start;
-    let y: i32 = cx.raw(i).parse().ok()?;
+    let y = parse_int(cx.raw(i))?;
     let prev = if i > 0 { cx.tk(i - 1).key() } else { "" };
     // "in 14 a.d."
     let ad_end = era(cx, i + 1);
@@ -1776,6 +1798,41 @@ fn holiday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::check_ref;
+
+    #[test]
+    fn parse_int_reads_as_str_parse() {
+        let mut cases: Vec<String> = [
+            "",
+            "0",
+            "00",
+            "07",
+            "31",
+            "2026",
+            "999999999",
+            "000000000",
+            "1000000000",
+            "2147483647",
+            "2147483648",
+            "0002147483647",
+            "99999999999",
+            "+5",
+            "-5",
+            "1a",
+            " 1",
+            "１２",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every length of digit run, with and without leading zeros.
+        for len in 1..=12 {
+            cases.push("9".repeat(len));
+            cases.push(format!("0{}", "7".repeat(len)));
+        }
+        for c in &cases {
+            assert_eq!(super::parse_int(c), c.parse::<i32>().ok(), "{c:?}");
+        }
+    }
 
     #[test]
     fn absolute_dates() {

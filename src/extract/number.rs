@@ -443,19 +443,27 @@ fn read_digits_full(cx: &Cx, i: usize, t: &super::token::Tok) -> Option<Num> {
 /// A cardinal number in digits or words, with sign, scale and fraction.
 /// `money` allows the ambiguous scale suffixes ("$5m", "€10B").
 ///
-/// Inlined: it is called several times at every token a grammar is tried
-/// at, and most calls are answered by the memo or the first-word test
-/// without entering the reader.
-#[inline]
+/// Inlined into every caller: it is called several times at every token a
+/// grammar is tried at, and most calls are answered by the memo or the
+/// first-word test; a call kept out of line cost more in its prologue and
+/// epilogue than the answer. The miss goes on in [`cardinal_miss`].
+#[inline(always)]
 pub(crate) fn cardinal(cx: &Cx, i: usize, money: bool) -> Option<Num> {
     if !may_start_cardinal(cx, i) {
         return None;
     }
     // Most grammars tried at a token read a cardinal there: read it once.
-    let slot = &cx.cardinal_memo[usize::from(money)];
-    if let Some(n) = slot.get(i) {
+    if let Some(n) = cx.cardinal_memo[usize::from(money)].get(i) {
         return n;
     }
+    cardinal_miss(cx, i, money)
+}
+
+/// [`cardinal`] when the memo does not hold token `i`: reads it and
+/// remembers the reading.
+#[inline(never)]
+fn cardinal_miss(cx: &Cx, i: usize, money: bool) -> Option<Num> {
+    let slot = &cx.cardinal_memo[usize::from(money)];
     let mut by_money = false;
     let n = read_cardinal(cx, i, money, &mut by_money);
     slot.set(i, n);
@@ -970,9 +978,10 @@ pub(crate) fn may_start_words(l: &super::lexicon::Lex, allow_ord: bool) -> bool 
 /// A number in words, cardinal or (when `allow_ord`) ending in an ordinal
 /// word: "one hundred and five", "twenty-first", "a dozen", "two thirds".
 ///
-/// Inlined, with the reader out of line: it is asked at most tokens a
-/// grammar is tried at, and nearly always answers no at the first word.
-#[inline]
+/// Inlined into every caller, with the reader out of line: it is asked at
+/// most tokens a grammar is tried at, and nearly always answers no at the
+/// first word or from the memo.
+#[inline(always)]
 pub(crate) fn words(cx: &Cx, i: usize, allow_ord: bool) -> Option<Num> {
     // Only a number word (or "half", "quarter", "a", "an") starts one: leave
     // at once at any other token, as most are.
@@ -1475,6 +1484,11 @@ fn frac(num: f64, den: f64, end: usize) -> Num {
 }
 
 /// An ordinal: "3rd", "21st", "second", "twenty-fifth", "one hundred twenty fifth".
+///
+/// Inlined: the date grammars and mentions ask at every number and number
+/// word, and most answers are a suffix test or [`words`]' memo, cheaper
+/// than a call.
+#[inline(always)]
 pub(crate) fn ordinal(cx: &Cx, i: usize) -> Option<Num> {
     let t = cx.t.get(i)?;
     if t.kind == Tk::Num {
