@@ -629,7 +629,7 @@ impl<'a> Evaluator<'a> {
                 &cx,
                 &mut bind_room,
             );
-            let mut outcome_of = |si: usize, a: &Assertion| {
+            let mut outcome_of = |si: usize, a: &Assertion, outcomes: &mut Vec<Outcome>| {
                 let rule = StatementRef {
                     file: fi,
                     statement: si,
@@ -654,19 +654,24 @@ impl<'a> Evaluator<'a> {
                 }
                 // Outcomes are in statement order.
                 maybe_stated.sort_unstable();
+                // No value for the left-hand side: not stated, no candidates.
+                maybe_stated.retain(|&si| {
+                    matches!(file.statements[si], Statement::Assert(_))
+                        && self.lhs_needs[fi][si]
+                            .as_ref()
+                            .is_some_and(|facts| facts.iter().all(|&f| !bound.of(f).is_empty()))
+                });
+                // Room for them at once, rather than growing from nothing
+                // by doubling (`outcomes` starts empty when unstated ones
+                // are left out).
+                outcomes.reserve(maybe_stated.len());
                 let mut assessed = 0;
                 for &si in maybe_stated.iter() {
                     let Statement::Assert(a) = &file.statements[si] else {
                         continue;
                     };
-                    // No value for the left-hand side: not stated, no candidates.
-                    let may_have_values = self.lhs_needs[fi][si]
-                        .as_ref()
-                        .is_some_and(|facts| facts.iter().all(|&f| !bound.of(f).is_empty()));
-                    if may_have_values {
-                        outcome_of(si, a);
-                        assessed += 1;
-                    }
+                    outcome_of(si, a, &mut outcomes);
+                    assessed += 1;
                 }
                 unstated += self.assertions_in[fi] - assessed;
                 bindings.push(Some(bound));
@@ -674,7 +679,7 @@ impl<'a> Evaluator<'a> {
             }
             for (si, st) in file.statements.iter().enumerate() {
                 if let Statement::Assert(a) = st {
-                    outcome_of(si, a);
+                    outcome_of(si, a, &mut outcomes);
                 }
             }
             bindings.push(Some(bound));
