@@ -1198,7 +1198,7 @@ fn weekday_after_week(cx: &Cx, j: usize) -> Option<(u8, usize)> {
 /// number, a currency or words of their own), and after an optional "past",
 /// "coming" or "upcoming" it reads on only at "year", "yr", "month",
 /// "calendar", "week", a weekday, a month or a holiday name (whose first
-/// word [`start_words`] lists, so it leads_name): not "this is", "this
+/// word [`start_words`] lists, so it leads_holiday): not "this is", "this
 /// government".
 pub(crate) fn may_follow_this(cx: &Cx, i: usize) -> bool {
     let mut j = i + 1;
@@ -1223,7 +1223,7 @@ fn modifier_goes_on(cx: &Cx, j: usize) -> bool {
             || l.month > 0
             // Only a name that matches, as `holiday_at` reads it: "the" and
             // "new" lead names too ("following the", "last new").
-            || (l.leads_name && holiday_at_name(cx, j))
+            || (l.leads_holiday && holiday_at_name(cx, j))
     })
 }
 
@@ -1252,7 +1252,7 @@ pub(crate) fn may_follow_last(cx: &Cx, i: usize) -> bool {
 /// start only at a word [`may_start_words`] accepts), [`nth_weekday_of`]
 /// "last" or an ordinal, [`relative_word`] "ides" or "day", and [`holiday`]
 /// a name led by "the", whose second word [`start_words`] lists (so it
-/// [`super::lexicon::Lex::leads_name`]).
+/// [`super::lexicon::Lex::leads_holiday`]).
 /// No other grammar reads at "the": the rest start with a number, a currency
 /// (no currency name starts with "the") or a word of their own. Before
 /// digits, "last" or a number word the first two are asked outright
@@ -1271,7 +1271,7 @@ pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
             Some(l) => {
                 matches!(l.key, "day" | "ides")
                     || ((l.key == "last" || may_start_words(l, true)) && the_day_reads(cx, i))
-                    || (l.leads_name && holiday_at_name(cx, i))
+                    || (l.leads_holiday && holiday_at_name(cx, i))
             }
             // "ides" is in the lexicon; this only keeps the test as
             // `relative_word` makes it, by the raw text.
@@ -1798,6 +1798,34 @@ fn holiday(cx: &Cx, i: usize) -> Option<(usize, Value)> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::check_ref;
+
+    /// The holiday table is asked only at words marked `leads_holiday`
+    /// (`narrow_starts`, `modifier_goes_on`) or, at "the", where the next
+    /// word is (`may_follow_the`): every word at which a holiday name
+    /// matches, and the word after a matching "the", must be.
+    #[test]
+    fn words_leading_a_holiday_lead_holiday() {
+        let names = super::HOLIDAYS.iter().map(|(s, _)| *s);
+        let lunar = super::super::holiday::LUNAR_HOLIDAYS
+            .iter()
+            .map(|(s, _)| *s);
+        let text: String = names.chain(lunar).map(|s| format!("{s} . ")).collect();
+        let mut toks = Vec::new();
+        super::super::token::tokenize(&text, &mut toks);
+        let cx = super::super::Cx::new(&text, &toks, None);
+        let mut seen = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if let (Some(l), true) = (t.lex, super::holiday_at_name(&cx, i)) {
+                assert!(l.leads_holiday, "{:?}", l.key);
+                seen += 1;
+                if l.key == "the" {
+                    let next = toks[i + 1].lex.expect("a word of the lexicon");
+                    assert!(next.leads_holiday, "{:?}", next.key);
+                }
+            }
+        }
+        assert!(seen > 50, "{seen} names matched");
+    }
 
     #[test]
     fn parse_int_reads_as_str_parse() {

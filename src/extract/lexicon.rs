@@ -56,6 +56,15 @@ pub(crate) struct Lex {
     pub starts: bool,
     /// Whether the word leads a currency or holiday name ("U.S.", "new").
     pub leads_name: bool,
+    /// Whether the word leads a currency name ([`super::measure::start_words`]):
+    /// a word that leads only holiday names ("christmas") need not be
+    /// looked up in the currency table.
+    pub leads_money: bool,
+    /// Whether the word leads a holiday name, or follows "the" in one
+    /// ([`super::date::start_words`]): a word that leads only currency
+    /// names (the "s" of "'s", "U.S.") need not be looked up in the
+    /// holiday table.
+    pub leads_holiday: bool,
     /// Whether the word starts a value only by leading a currency or holiday
     /// name or as a unit of time ("U.S.", "world", the "s" of "'s", "week"):
     /// it is no start word of its own, and the scan tries the grammars at it
@@ -809,11 +818,15 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
     for w in super::START_WORDS {
         entry(&mut m, w).starts = true;
     }
-    for w in super::measure::start_words()
-        .into_iter()
-        .chain(super::date::start_words())
-    {
-        entry(&mut m, &w).leads_name = true;
+    for w in super::measure::start_words() {
+        let e = entry(&mut m, &w);
+        e.leads_name = true;
+        e.leads_money = true;
+    }
+    for w in super::date::start_words() {
+        let e = entry(&mut m, &w);
+        e.leads_name = true;
+        e.leads_holiday = true;
     }
     for w in super::HEDGE_WORDS {
         entry(&mut m, w).hedge = true;

@@ -1567,6 +1567,27 @@ fn sum_parts(parts: &[(f64, DurationUnit)]) -> (f64, DurationUnit) {
 mod tests {
     use super::super::tests::check;
 
+    /// `narrow_starts` asks the currency table only at words marked
+    /// `leads_money`: every word at which a currency name matches must be.
+    #[test]
+    fn words_leading_a_currency_lead_money() {
+        let text: String = super::MONEY
+            .iter()
+            .map(|(s, ..)| format!("{s} 5 "))
+            .collect();
+        let mut toks = Vec::new();
+        super::super::token::tokenize(&text, &mut toks);
+        let cx = super::super::Cx::new(&text, &toks, None);
+        let mut seen = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if let (Some(l), Some(_)) = (t.lex, super::money_table().longest(&cx, i)) {
+                assert!(l.leads_money, "{:?}", l.key);
+                seen += 1;
+            }
+        }
+        assert!(seen > 50, "{seen} names matched");
+    }
+
     #[test]
     fn money_forms() {
         check(

@@ -817,7 +817,9 @@ fn vague_starts(cx: &Cx, i: usize) -> bool {
 /// unit of time a year follows ("year 1986", not "year ."). At any other unit of time
 /// (most often the "s" of "'s") every grammar looks for a number first.
 fn narrow_starts(cx: &Cx, i: usize, l: &lexicon::Lex) -> bool {
-    (l.leads_name && (measure::currency_leads(cx, i) || date::holiday_at_name(cx, i)))
+    // Each table is asked only at the words that lead one of its names.
+    (l.leads_money && measure::currency_leads(cx, i))
+        || (l.leads_holiday && date::holiday_at_name(cx, i))
         || (l.dur.is_some() && date::YEAR_LEADS.contains(&l.key) && date::may_lead_year(cx, i))
 }
 
