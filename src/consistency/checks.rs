@@ -453,25 +453,6 @@ pub(super) fn date_range(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
     }
 }
 
-/// The index of the sentence holding `span`, if any, by binary search:
-/// `sentences` are in order and do not overlap, so at most one holds it.
-fn sentence_index(sentences: &[Span], span: Span) -> Option<usize> {
-    let i = sentences.partition_point(|s| s.end <= span.start);
-    let found = sentences
-        .get(i)
-        .is_some_and(|s| s.contains(span))
-        .then_some(i);
-    // The search must find what trying every sentence finds.
-    debug_assert_eq!(
-        found.into_iter().collect::<Vec<_>>(),
-        (0..sentences.len())
-            .filter(|&j| sentences[j].contains(span))
-            .collect::<Vec<_>>(),
-        "sentence_index drifted from the linear search for {span:?}"
-    );
-    found
-}
-
 /// "9 of the 14 MOUs, or 64%", "from $100 billion to $120 billion, a 20%
 /// increase": a percentage written beside its parts must be their ratio, to
 /// the precision it is written with. Checked only when the sentence has one
@@ -486,18 +467,18 @@ pub(super) fn percentage(v: &DocumentView<'_>, out: &mut Vec<CheckFinding>) {
     // those alone, in order, rather than at every sentence's mentions.
     // The sentences are in order and do not overlap: the one holding a
     // mention is found by binary search, not by trying each.
-    let mut holding: Vec<usize> = v
+    let mut holding: Vec<Span> = v
         .mentions
         .iter()
         .filter(|m| is_percent(m))
-        .filter_map(|m| sentence_index(v.sentences, m.span))
+        .filter_map(|m| sentence_of(v.sentences, m.span).filter(|s| s.contains(m.span)))
         .collect();
     holding.sort_unstable();
     holding.dedup();
     // Reused from sentence to sentence rather than built for each.
     let mut inside: Vec<&Mention> = Vec::new();
     let mut parts: Vec<(Span, f64, String)> = Vec::new();
-    for sentence in holding.into_iter().map(|i| v.sentences[i]) {
+    for sentence in holding {
         inside.clear();
         inside.extend(v.mentions.iter().filter(|m| sentence.contains(m.span)));
         let mut percents = inside.iter().filter(|m| is_percent(m));

@@ -89,7 +89,9 @@ pub struct CheckFinding {
 pub struct DocumentView<'a> {
     /// The whole file text (spans index it).
     pub text: &'a str,
-    /// The sentences of the body, sorted.
+    /// The sentences of the body, sorted: at least every sentence of a line
+    /// holding a mention (the evaluator splits only those lines unless it
+    /// grounds the document), which is all a check may look at.
     pub sentences: &'a [Span],
     /// The mentions, in text order.
     pub mentions: &'a [Mention],
