@@ -10,15 +10,13 @@
 //! `trust`, else 1; every document outside it is a dissent, reported with the
 //! majority documents as the other side.
 
-use std::sync::Arc;
-
 use crate::check::model::{Agreement, Expr, ExprNode, RuleFile, ToleranceAmount};
 use crate::quantity::{Interval, Kind};
 
 use super::measure::Measure;
 use super::{
-    Candidate, DocumentResult, Evaluator, Evidence, Evidences, OtherDocument, Outcome,
-    StatementRef, Status, Verdict,
+    Candidate, Candidates, DocumentResult, Evaluator, Evidence, Evidences, OtherDocument, Outcome,
+    StatementRef, Status, Verdict, Verdicts,
 };
 
 struct Position {
@@ -44,27 +42,30 @@ pub(super) fn evaluate(
     };
     let mut outcomes = Vec::new();
     let mut positions: Vec<Position> = Vec::new();
-    let outcome = |document: usize,
-                   status: Status,
-                   candidates: Vec<Candidate>,
-                   note: Option<String>| Outcome {
-        rule,
-        document,
-        fact: fact.name.as_str().into(),
-        status,
-        severity: ag.severity,
-        expected: "".into(),
-        candidates: candidates.into(),
-        note,
-        others: Vec::new(),
-    };
+    let outcome =
+        |document: usize, status: Status, candidates: Candidates, note: Option<String>| Outcome {
+            rule,
+            document,
+            fact: fact.name.as_str().into(),
+            status,
+            severity: ag.severity,
+            expected: "".into(),
+            candidates,
+            note,
+            others: Vec::new(),
+        };
     for (ri, r) in results.iter().enumerate() {
         let Some(Some(bound)) = r.bindings.get(rule.file) else {
             continue;
         };
         let values = ev.values(rule.file, bound, &expr, 0);
         if values.is_empty() {
-            outcomes.push(outcome(r.document, Status::NotStated, Vec::new(), None));
+            outcomes.push(outcome(
+                r.document,
+                Status::NotStated,
+                Vec::new().into(),
+                None,
+            ));
             continue;
         }
         // The narrowest value speaks for the document; the others must fit it.
@@ -78,7 +79,7 @@ pub(super) fn evaluate(
             .iter()
             .all(|(m, _)| m.stated.intersects(&values[best].0.stated));
         if !consistent {
-            let candidates = candidates_of(&values, Verdict::Undecided);
+            let candidates = candidates_of(values, Verdict::Undecided);
             let note = Some("the document states several different values".to_string());
             outcomes.push(outcome(r.document, Status::Ambiguous, candidates, note));
             continue;
@@ -162,7 +163,7 @@ pub(super) fn evaluate(
                 let mut o = outcome(
                     doc,
                     Status::Supported,
-                    vec![candidate(pos, Verdict::Supports)],
+                    vec![candidate(pos, Verdict::Supports)].into(),
                     None,
                 );
                 o.expected = value.into();
@@ -207,7 +208,7 @@ pub(super) fn evaluate(
             let mut o = outcome(
                 doc,
                 Status::Contradicted,
-                vec![candidate(pos, Verdict::Contradicts)],
+                vec![candidate(pos, Verdict::Contradicts)].into(),
                 note,
             );
             o.expected = majority_value.into();
@@ -224,7 +225,7 @@ pub(super) fn evaluate(
         outcomes.push(outcome(
             results[pos.result].document,
             Status::NotStated,
-            vec![candidate(pos, Verdict::Undecided)],
+            vec![candidate(pos, Verdict::Undecided)].into(),
             note,
         ));
     }
@@ -244,18 +245,8 @@ fn candidate(p: &Position, verdict: Verdict) -> Candidate {
     }
 }
 
-fn candidates_of(values: &[(Measure, Evidences)], verdict: Verdict) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
-    for (m, e) in values {
-        let value: Arc<str> = m.to_string().into();
-        match out.iter_mut().find(|c| c.value == value) {
-            Some(c) => c.evidence.extend(e.iter().cloned()),
-            None => out.push(Candidate {
-                value,
-                verdict,
-                evidence: e.to_vec(),
-            }),
-        }
-    }
-    out
+/// The values a document states, grouped by printed value as an
+/// assertion's are (on first read), all with one verdict.
+fn candidates_of(values: Vec<(Measure, Evidences)>, verdict: Verdict) -> Candidates {
+    Candidates::found(values, Verdicts::All(verdict))
 }

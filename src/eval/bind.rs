@@ -718,7 +718,7 @@ pub fn bind_all_needing<'c>(
         // Copied out in one allocation of the size needed, rather than
         // grown push by push.
         if !bound_here.is_empty() {
-            bound.bound.push((i, bound_here.as_slice().to_vec()));
+            bound.bound.push((i, bound_here.to_vec()));
         }
     }
     bound

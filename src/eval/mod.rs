@@ -250,11 +250,13 @@ impl Default for Verdicts {
 impl Verdicts {
     /// The verdicts of `n` values, `of(i)` for the `i`th.
     fn of(n: usize, mut of: impl FnMut(usize) -> Verdict) -> Verdicts {
-        let mut verdicts = Verdicts::default();
-        for i in 0..n {
+        if n == 0 {
+            return Verdicts::default();
+        }
+        let mut verdicts = Verdicts::All(of(0));
+        for i in 1..n {
             let v = of(i);
             match &mut verdicts {
-                _ if i == 0 => verdicts = Verdicts::All(v),
                 Verdicts::All(w) if *w == v => {}
                 Verdicts::All(w) => {
                     let mut each = Vec::with_capacity(n);
@@ -665,15 +667,13 @@ impl<'a> Evaluator<'a> {
                 // by doubling (`outcomes` starts empty when unstated ones
                 // are left out).
                 outcomes.reserve(maybe_stated.len());
-                let mut assessed = 0;
                 for &si in maybe_stated.iter() {
-                    let Statement::Assert(a) = &file.statements[si] else {
-                        continue;
-                    };
-                    outcome_of(si, a, &mut outcomes);
-                    assessed += 1;
+                    // Only assertions were kept above.
+                    if let Statement::Assert(a) = &file.statements[si] {
+                        outcome_of(si, a, &mut outcomes);
+                    }
                 }
-                unstated += self.assertions_in[fi] - assessed;
+                unstated += self.assertions_in[fi] - maybe_stated.len();
                 bindings.push(Some(bound));
                 continue;
             }
