@@ -264,7 +264,10 @@ pub fn sentences_in_lines_into(
     let bytes = text.as_bytes();
     // Where the first line not yet split starts.
     let mut next = range.start;
+    let mut last = 0;
     for p in at {
+        debug_assert!(p >= last, "offsets out of order: {p} after {last}");
+        last = p;
         if p < next {
             continue;
         }

@@ -286,6 +286,7 @@ impl Listing {
         prev = &[];
         for &e in entries {
             let name = name_in(names, e);
+            debug_assert!(prev < name, "a listing packs names in increasing order");
             let shared = shared_prefix(prev, name);
             let rest = &name[shared..];
             packed.push(shared as u8);
@@ -326,8 +327,8 @@ fn shared_prefix(a: &[u8], b: &[u8]) -> usize {
         .count()
 }
 
-/// One entry of a folder as it is listed, before [`Listing::packed`] sorts
-/// and packs them, in 8 bytes.
+/// One entry of a folder as it is listed, before `list_folder` sorts them
+/// and [`Listing::packed`] packs them, in 8 bytes.
 #[derive(Clone, Copy)]
 struct Gathered {
     /// Where its name starts in the buffer of names.
@@ -560,20 +561,28 @@ mod tests {
 
     /// A front-coded listing gives back every name and folder flag in
     /// order, including names that share nothing, share all of a shorter
-    /// name, or share more than the 255 bytes one entry can say.
+    /// name, share part of a character ("é", "è"), share more than the 255
+    /// bytes one entry can say, or are not UTF-8; and it is smaller than
+    /// the names alone when they share prefixes.
     #[test]
     fn listing_gives_back_what_it_packed() {
-        let long = "x".repeat(300);
-        let mut named: Vec<(String, bool)> = vec![
-            ("0000001.txt".into(), false),
-            ("0000002.txt".into(), false),
-            ("0000002.txt.bak".into(), false),
-            ("0000010".into(), true),
-            ("a".into(), false),
-            (format!("{long}1.txt"), false),
-            (format!("{long}2.txt"), true),
-            ("é.txt".into(), false),
+        let long = "x".repeat(300).into_bytes();
+        let with = |tail: &[u8]| [long.as_slice(), tail].concat();
+        let mut named: Vec<(Vec<u8>, bool)> = vec![
+            (b"0000001.txt".to_vec(), false),
+            (b"0000002.txt".to_vec(), false),
+            (b"0000002.txt.bak".to_vec(), false),
+            (b"0000010".to_vec(), true),
+            (b"0000011.txt".to_vec(), false),
+            (b"a".to_vec(), false),
+            (with(b"1.txt"), false),
+            (with(b"2.txt"), true),
+            ("é1.txt".into(), false),
+            ("è1.txt".into(), false),
         ];
+        if cfg!(unix) {
+            named.push((b"z\xff\xfe.txt".to_vec(), false));
+        }
         named.sort();
         let mut names = Vec::new();
         let mut entries = Vec::new();
@@ -583,15 +592,23 @@ mod tests {
                 len: n.len() as u16,
                 dir: *dir,
             });
-            names.extend_from_slice(n.as_bytes());
+            names.extend_from_slice(n);
         }
         let mut listing = Listing::packed(&names, &entries);
+        assert!(
+            listing.packed.len() < names.len(),
+            "front coding saved nothing"
+        );
         let mut back = Vec::new();
         while let Some((n, dir)) = listing.pop() {
-            back.push((n.into_string().unwrap(), dir));
+            back.push((n, dir));
         }
-        assert_eq!(back, named);
-        assert!(listing.packed.len() < names.len() + 8 * named.len());
+        let expected: Vec<(std::ffi::OsString, bool)> = named
+            .iter()
+            .filter_map(|(n, dir)| name_from_bytes(n).map(|n| (n, *dir)))
+            .collect();
+        assert_eq!(back, expected);
+        assert_eq!(Listing::packed(&[], &[]).pop(), None);
     }
 
     /// Files larger than the buffer's growth step, of exactly its size, and
