@@ -54,8 +54,6 @@ pub(crate) struct Lex {
     /// words ("of", "said", "per") that grammars look at after a value's
     /// first word; the scan does not try a grammar at them.
     pub starts: bool,
-    /// Whether the word leads a currency or holiday name ("U.S.", "new").
-    pub leads_name: bool,
     /// Whether the word leads a currency name ([`super::measure::start_words`]):
     /// a word that leads only holiday names ("christmas") need not be
     /// looked up in the currency table.
@@ -73,6 +71,14 @@ pub(crate) struct Lex {
     pub narrow: bool,
     /// Whether a hedge ("about", "more than", "at least") can start here.
     pub hedge: bool,
+}
+
+impl Lex {
+    /// Whether the word leads a currency or holiday name ("U.S.", "new").
+    #[inline(always)]
+    pub fn leads_name(&self) -> bool {
+        self.leads_money || self.leads_holiday
+    }
 }
 
 const UNITS: [&str; 10] = [
@@ -820,12 +826,10 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
     }
     for w in super::measure::start_words() {
         let e = entry(&mut m, &w);
-        e.leads_name = true;
         e.leads_money = true;
     }
     for w in super::date::start_words() {
         let e = entry(&mut m, &w);
-        e.leads_name = true;
         e.leads_holiday = true;
     }
     for w in super::HEDGE_WORDS {
@@ -835,8 +839,8 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
         let numeric =
             v.card.is_some() || v.ord.is_some() || v.denom.is_some() || v.month > 0 || v.wday > 0;
         let unit = v.dur.is_some();
-        v.narrow = !v.starts && !numeric && (v.leads_name || unit);
-        v.starts |= numeric || v.leads_name || unit;
+        v.narrow = !v.starts && !numeric && (v.leads_name() || unit);
+        v.starts |= numeric || v.leads_name() || unit;
     }
     m.into_iter()
         .map(|(k, mut v)| {
@@ -877,6 +881,6 @@ mod tests {
             assert!(l.starts && !l.narrow, "{w}");
         }
         // A word that leads several names ("us$", "us dollars") leads one.
-        assert!(lookup("us").unwrap().leads_name);
+        assert!(lookup("us").unwrap().leads_name());
     }
 }

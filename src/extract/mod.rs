@@ -794,7 +794,7 @@ fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
 /// the first word of a currency or holiday name that matches here.
 fn starts_otherwise(cx: &Cx, i: usize) -> bool {
     cx.tk(i).lex.is_some_and(|l| {
-        number::may_start_words(l, true) || l.leads_name && narrow_starts(cx, i, l)
+        number::may_start_words(l, true) || l.leads_name() && narrow_starts(cx, i, l)
     })
 }
 
@@ -808,7 +808,7 @@ fn vague_starts(cx: &Cx, i: usize) -> bool {
         || cx
             .tk(i)
             .lex
-            .is_some_and(|l| l.leads_name && narrow_starts(cx, i, l))
+            .is_some_and(|l| l.leads_name() && narrow_starts(cx, i, l))
 }
 
 /// Whether the [`lexicon::Lex::narrow`] start word `l` at `i` can start a
