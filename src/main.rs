@@ -330,7 +330,7 @@ fn check(ui: &mut Ui, config: Option<&Path>, args: CheckArgs) -> u8 {
         if rule_set.is_none() {
             return INVALID;
         }
-        Input::JsonLines(Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())))
+        Input::JsonLines(io::BufReader::with_capacity(1 << 16, Box::new(io::stdin())))
     } else {
         // Listed lazily as the run goes: an archive's paths are not held.
         // A second, cheap listing counts them for the progress bar only.

@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -35,8 +35,8 @@ use crate::pipeline;
 use crate::source::SourceFile;
 
 use super::jsonl;
-use super::ordered_map;
 use super::progress::Progress;
+use super::{ordered_map, Feed, BATCHING};
 
 /// How the report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,8 +57,9 @@ pub enum Input {
     /// [`load::document_files`]), with a problem for what cannot be listed;
     /// and how many there are, if known (for the progress bar).
     Files(FileList, Option<u64>),
-    /// JSON lines (`{"id", "text", ...}`), e.g. stdin.
-    JsonLines(Box<dyn BufRead + Send>),
+    /// JSON lines (`{"id", "text", ...}`), e.g. stdin. Buffered here, so
+    /// that the lines already read in can be handed out together.
+    JsonLines(BufReader<Box<dyn Read + Send>>),
 }
 
 /// A lazy list of document files.
@@ -921,18 +922,14 @@ pub fn check(
         error: None,
     };
     let read_error: std::sync::Mutex<Option<io::Error>> = std::sync::Mutex::new(None);
-    let batch = match input {
-        Input::Files(..) => super::FILE_BATCH,
-        Input::JsonLines(_) => 1,
-    };
-    let produce = |push: &mut dyn FnMut(Item) -> bool| match input {
+    let produce = |feed: &mut dyn Feed<Item>| match input {
         Input::Files(files, _) => {
             for f in files {
                 let item = match f {
                     Ok(p) => Item::Path(p),
                     Err(e) => Item::Unlisted(e),
                 };
-                if !push(item) {
+                if !feed.push(item) {
                     break;
                 }
             }
@@ -940,6 +937,12 @@ pub fn check(
         Input::JsonLines(mut reader) => {
             let mut number = 0;
             loop {
+                // The lines already read in go out together; before waiting
+                // for more, what is gathered goes to the workers, since the
+                // writer may wait for its answers before it writes again.
+                if memchr::memchr(b'\n', reader.buffer()).is_none() && !feed.flush() {
+                    break;
+                }
                 let mut line = Vec::new();
                 match reader.read_until(b'\n', &mut line) {
                     Ok(0) => break,
@@ -955,7 +958,7 @@ pub fn check(
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                if !push(Item::Line(number, line)) {
+                if !feed.push(Item::Line(number, line)) {
                     break;
                 }
             }
@@ -963,7 +966,7 @@ pub fn check(
     };
     ordered_map(
         opts.threads,
-        batch,
+        BATCHING,
         produce,
         |item| worker.run(item),
         |done| collector.emit(done),
