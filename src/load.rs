@@ -188,6 +188,22 @@ pub fn source_from_bytes(name: String, bytes: &[u8]) -> Result<SourceFile, LoadE
     }
 }
 
+/// The most memory this process has held resident so far, in bytes: the
+/// kernel's high-water mark (`VmHWM` in `/proc/self/status`); `None` where
+/// the system does not say (it is read on Linux only).
+pub fn peak_memory() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
+}
+
 /// `path` as the user would write it, without a leading `./`.
 pub fn display(path: &Path) -> String {
     let s = path.to_string_lossy();

@@ -279,7 +279,8 @@ struct CheckArgs {
     /// (each is still reported); 2 then means only that the rules or settings are invalid.
     #[arg(long)]
     exit_zero: bool,
-    /// Print the documents, megabytes and time spent per stage on stderr at the end.
+    /// Print the documents, megabytes, time spent per stage and (on Linux) peak
+    /// memory on stderr at the end.
     #[arg(long)]
     timings: bool,
 }

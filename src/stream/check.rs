@@ -843,6 +843,9 @@ impl Collector<'_> {
                 mb / d.as_secs_f64().max(1e-9)
             );
         }
+        if let Some(peak) = load::peak_memory() {
+            let _ = writeln!(s, "  peak memory {:.1} MB", peak as f64 / 1e6);
+        }
         let _ = self.err.write_all(s.as_bytes());
     }
 
