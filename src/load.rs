@@ -320,7 +320,7 @@ impl Listing {
     }
 
     /// The next entry: its name and whether it is a folder.
-    fn pop(&mut self) -> Option<(std::ffi::OsString, bool)> {
+    fn pop(&mut self) -> Option<(&std::ffi::OsStr, bool)> {
         let head = self.packed.get(self.next..self.next + HEAD)?;
         let (shared, dir) = (usize::from(head[0]), head[1] != 0);
         let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
@@ -375,13 +375,13 @@ fn name_bytes(name: &std::ffi::OsStr) -> Option<&[u8]> {
 }
 
 #[cfg(unix)]
-fn name_from_bytes(b: &[u8]) -> Option<std::ffi::OsString> {
-    Some(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b).to_os_string())
+fn name_from_bytes(b: &[u8]) -> Option<&std::ffi::OsStr> {
+    Some(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b))
 }
 
 #[cfg(not(unix))]
-fn name_from_bytes(b: &[u8]) -> Option<std::ffi::OsString> {
-    std::str::from_utf8(b).ok().map(Into::into)
+fn name_from_bytes(b: &[u8]) -> Option<&std::ffi::OsStr> {
+    std::str::from_utf8(b).ok().map(std::ffi::OsStr::new)
 }
 
 /// A depth-first walk that lists one folder at a time and keeps only the
@@ -407,29 +407,37 @@ impl Iterator for SortedWalk {
                 self.stack.pop();
                 continue;
             };
-            let path = folder.path.join(name);
-            if is_dir {
-                let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-                if self.stack.iter().any(|f| f.canonical == canonical) {
-                    continue;
+            // Most entries of an archive are files: their extension is
+            // read from the name, and only a document's path is built.
+            if !is_dir {
+                let wanted = Path::new(name)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| self.extensions.iter().any(|x| x == e));
+                if wanted {
+                    return Some(Ok(folder.path.join(name)));
                 }
-                let (entries, errors) = list_folder(&path);
-                self.errors.extend(errors);
-                self.stack.push(Folder {
-                    path,
-                    canonical,
-                    entries,
-                });
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| self.extensions.iter().any(|x| x == e))
-            {
-                return Some(Ok(path));
+                continue;
             }
+            let path = folder.path.join(name);
+            let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if self.stack.iter().any(|f| f.canonical == canonical) {
+                continue;
+            }
+            let (entries, errors) = list_folder(&path);
+            self.errors.extend(errors);
+            self.stack.push(Folder {
+                path,
+                canonical,
+                entries,
+            });
         }
     }
 }
+
+/// The most bytes of names [`list_folder`] sets aside before listing a
+/// folder (more come as they are needed).
+const MAX_LISTING_GUESS: u64 = 64 << 20;
 
 /// The entries of one folder that no ignore rule excludes (hidden ones,
 /// `.gitignore`, `.ignore`, in this folder or any above it), as names and
@@ -448,15 +456,19 @@ fn list_folder(dir: &Path) -> (Listing, Vec<LoadError>) {
         // `fs::metadata` follows links; so did the walk before it used `ignore`.
         .follow_links(true)
         .build();
-    // A first, cheap pass sizes the buffers, so that a huge folder is held
-    // once rather than grown by doubling (old and new copies both live).
-    let (mut count, mut bytes) = (0, 0);
-    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
-        count += 1;
-        bytes += e.file_name().len();
-    }
-    let mut names = Vec::with_capacity(bytes);
-    let mut entries = Vec::with_capacity(count);
+    // The buffers are sized from the folder's own size, so that a huge
+    // folder is held once rather than grown by doubling (old and new copies
+    // both live). On the common file systems (ext4, XFS, btrfs, tmpfs) a
+    // folder's size is at least the bytes of its names and 16 per entry;
+    // where it is less, the buffers grow. A generous guess costs address
+    // space, not memory: pages never written are never made resident. (A
+    // first listing pass that counted the names cost a tenth of a second
+    // per 200,000 files, before any document could start.)
+    let size = fs::metadata(dir)
+        .map_or(0, |m| m.len())
+        .min(MAX_LISTING_GUESS) as usize;
+    let mut names = Vec::with_capacity(size);
+    let mut entries = Vec::with_capacity(size / 16);
     let mut errors = Vec::new();
     for entry in walker {
         match entry {
@@ -617,11 +629,11 @@ mod tests {
         );
         let mut back = Vec::new();
         while let Some((n, dir)) = listing.pop() {
-            back.push((n, dir));
+            back.push((n.to_os_string(), dir));
         }
         let expected: Vec<(std::ffi::OsString, bool)> = named
             .iter()
-            .filter_map(|(n, dir)| name_from_bytes(n).map(|n| (n, *dir)))
+            .filter_map(|(n, dir)| name_from_bytes(n).map(|n| (n.to_os_string(), *dir)))
             .collect();
         assert_eq!(back, expected);
         assert_eq!(Listing::packed(&[], &[]).pop(), None);
