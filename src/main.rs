@@ -283,6 +283,10 @@ struct CheckArgs {
     /// memory on stderr at the end.
     #[arg(long)]
     timings: bool,
+    /// JSON and JSON lines: leave out the assertions a document says nothing about
+    /// (`not_stated` with no values found); they are still counted in the summaries.
+    #[arg(long)]
+    stated_only: bool,
 }
 
 /// The document files named by `paths` (or the configured corpus), with the
@@ -362,6 +366,7 @@ fn check(ui: &mut Ui, config: Option<&Path>, args: CheckArgs) -> u8 {
         threads: threads.max(1),
         progress,
         timings: args.timings,
+        stated_only: args.stated_only,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let run = stream::check(&opts, input, &mut out, &mut io::stderr());

@@ -109,6 +109,60 @@ fn the_corpus_as_json_lines_has_the_outcomes_of_the_folder_run() {
     assert_eq!(agreements["summary"], report["summary"]);
 }
 
+/// Whether a JSON outcome is one `--stated-only` leaves out: not stated,
+/// with no value found.
+fn unstated(o: &Value) -> bool {
+    o["status"] == "not_stated" && o["found"].as_array().is_some_and(Vec::is_empty)
+}
+
+#[test]
+fn stated_only_leaves_out_what_a_document_does_not_state_and_still_counts_it() {
+    let docs = corpus();
+    let input: String = docs
+        .iter()
+        .map(|(id, text)| format!("{}\n", json!({"id": id, "text": text})))
+        .collect();
+    let all = lines(&factlint(&["check", "--jsonl"], &input));
+    let stated = lines(&factlint(&["check", "--jsonl", "--stated-only"], &input));
+    assert_eq!(all.len(), stated.len());
+    let mut left_out = 0;
+    for (a, s) in all.iter().zip(&stated) {
+        let Some(outcomes) = a["outcomes"].as_array() else {
+            // The closing line: agreements left out the same way.
+            let mut a = a.clone();
+            let agreements = a["agreements"].as_array_mut().unwrap();
+            let before = agreements.len();
+            agreements.retain(|o| !unstated(o));
+            left_out += before - agreements.len();
+            assert_eq!(&a, s);
+            continue;
+        };
+        let kept: Vec<&Value> = outcomes.iter().filter(|o| !unstated(o)).collect();
+        left_out += outcomes.len() - kept.len();
+        let got: Vec<&Value> = s["outcomes"].as_array().unwrap().iter().collect();
+        assert_eq!(got, kept, "{}", a["id"]);
+        assert_eq!(
+            a["summary"], s["summary"],
+            "the counts keep what is left out"
+        );
+        assert_eq!(a["checks"], s["checks"]);
+    }
+    assert!(
+        left_out > 0,
+        "the sample corpus leaves some assertions unstated"
+    );
+
+    // The folder run's JSON report: the same, and the same summaries.
+    let stated = factlint(&["check", "--format", "json", "--stated-only"], "");
+    let stated: Value = serde_json::from_slice(&stated.stdout).unwrap();
+    let mut all = folder_report();
+    all["outcomes"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|o| !unstated(o));
+    assert_eq!(stated, all);
+}
+
 #[test]
 fn front_matter_fields_given_as_json_give_the_same_verdicts() {
     // Without front matter in the text the spans move; the verdicts and the

@@ -85,6 +85,9 @@ pub struct CheckOptions<'a> {
     pub progress: bool,
     /// Whether to print the time spent per stage on stderr at the end.
     pub timings: bool,
+    /// Whether the JSON reports leave out the assertions a document says
+    /// nothing about (they are still counted), as the other formats do.
+    pub stated_only: bool,
 }
 
 /// What a run found, for the exit status.
@@ -191,6 +194,12 @@ impl Worker<'_> {
     }
 }
 
+/// Whether an outcome is one of a document that says nothing about its
+/// rule: not stated, with no value found (`--stated-only` leaves it out).
+fn states_nothing(o: &Outcome) -> bool {
+    o.status == Status::NotStated && o.candidates.is_empty()
+}
+
 fn contradicts(o: &Outcome) -> bool {
     o.status == Status::Contradicted && o.severity == Severity::Error
 }
@@ -282,10 +291,10 @@ impl Worker<'_> {
         done.timings.eval = since(t);
         let t = self.clock();
         let checks = std::mem::take(&mut result.checks);
-        done.stdout = self.render(&doc, &result.outcomes, &checks);
-        let checks_text = self.render_checks(&doc, &checks);
         let mut counts = Counts::of(&result.outcomes);
         counts.not_stated += result.unstated;
+        done.stdout = self.render(&doc, &result.outcomes, &checks, counts);
+        let checks_text = self.render_checks(&doc, &checks);
         let contradicted = result.outcomes.iter().any(contradicts);
         let kept = self.keeps().then(|| {
             result.outcomes = Vec::new();
@@ -345,8 +354,15 @@ impl Worker<'_> {
     }
 
     /// The report text of one document's outcomes (and, for `--jsonl`, its
-    /// built-in check findings).
-    fn render(&self, doc: &Document, outcomes: &[Outcome], checks: &[CheckFinding]) -> String {
+    /// built-in check findings and `counts`, the counts of its outcomes
+    /// with those left out).
+    fn render(
+        &self,
+        doc: &Document,
+        outcomes: &[Outcome],
+        checks: &[CheckFinding],
+        counts: Counts,
+    ) -> String {
         let Some(run) = self.document_view(doc, outcomes, &[]) else {
             return String::new();
         };
@@ -359,7 +375,7 @@ impl Worker<'_> {
                 let line = jsonl::DocumentLine {
                     id: doc.name(),
                     outcomes: report.outcomes,
-                    summary: report.summary,
+                    summary: counts,
                     checks: report.checks,
                 };
                 json_line(&line)
@@ -625,6 +641,11 @@ impl Collector<'_> {
             self.summary.counts.add(o.status);
             self.summary.contradicted |= contradicts(o);
         }
+        let mut agreements = agreements;
+        if self.opts.stated_only {
+            // Counted above, as the documents' own unstated outcomes are.
+            agreements.retain(|o| !states_nothing(o));
+        }
         // The documents as the agreement renderers see them: what was kept.
         // With `agree`, every document checked kept its words, in order.
         let mut sources = std::mem::take(&mut self.kept);
@@ -874,8 +895,10 @@ pub fn check(
     let started = Instant::now();
     let evaluator = opts.rules.map(|r| {
         let mut ev = Evaluator::new(r, opts.config);
-        // Only the JSON reports list outcomes that are not stated.
-        if matches!(opts.format, OutputFormat::Graphical | OutputFormat::Short) {
+        // Only the JSON reports list outcomes that are not stated, and only
+        // when not asked to leave them out.
+        if opts.stated_only || matches!(opts.format, OutputFormat::Graphical | OutputFormat::Short)
+        {
             ev.elide_unstated();
         }
         ev
