@@ -36,7 +36,7 @@ use crate::source::SourceFile;
 
 use super::jsonl;
 use super::progress::Progress;
-use super::{ordered_map, Feed, BATCHING};
+use super::{ordered_map, Feed, BATCHING, BATCHING_LARGE_RESULTS};
 
 /// How the report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -990,9 +990,15 @@ pub fn check(
             }
         }
     };
+    let every_outcome =
+        !opts.stated_only && matches!(opts.format, OutputFormat::Json | OutputFormat::JsonLines);
     ordered_map(
         opts.threads,
-        BATCHING,
+        if every_outcome {
+            BATCHING_LARGE_RESULTS
+        } else {
+            BATCHING
+        },
         produce,
         |item| worker.run(item),
         |done| collector.emit(done),

@@ -65,6 +65,15 @@ pub const BATCHING: Batching = Batching {
     most: 256,
 };
 
+/// [`BATCHING`] for runs whose every document has a large result: the JSON
+/// reports list an outcome per assertion for every document (some 40 kB
+/// of JSON per document with 200 rules, unless `--stated-only`), and the
+/// window of 256-document batches held up to 80 MB of them.
+pub const BATCHING_LARGE_RESULTS: Batching = Batching {
+    first: 16,
+    most: 16,
+};
+
 /// Where a producer pushes the items of an [`ordered_map`] run.
 pub trait Feed<I> {
     /// Adds `item` to the batch being gathered, and hands the batch to a
