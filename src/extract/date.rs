@@ -145,7 +145,7 @@ fn bare_month_ok(cx: &Cx, j: usize) -> bool {
 fn day_at(cx: &Cx, j: usize) -> Option<(u8, usize)> {
     let t = cx.t.get(j)?;
     if t.kind == Tk::Num {
-        let len = t.end - t.start;
+        let len = t.len();
         if len > 2 {
             return None;
         }
@@ -182,7 +182,7 @@ fn day_at(cx: &Cx, j: usize) -> Option<(u8, usize)> {
 fn year_at(cx: &Cx, j: usize, two_digit: bool) -> Option<(i32, usize)> {
     let t = cx.t.get(j)?;
     if t.kind == Tk::Num {
-        let len = t.end - t.start;
+        let len = t.len();
         if cx.word_adj(j + 1) || cx.num_adj(j + 1, 0) || cx.is_p_adj(j + 1, ':') {
             return None;
         }
@@ -303,7 +303,7 @@ fn num_val(cx: &Cx, j: usize) -> Option<(i32, usize)> {
     if t.kind != Tk::Num {
         return None;
     }
-    Some((parse_int(cx.raw(j))?, t.end - t.start))
+    Some((parse_int(cx.raw(j))?, t.len()))
 }
 
 /// Dates in digits: 2026-01-05, 1/2/2013, 10.31.1974, 2/2013, 2014-10,
@@ -433,7 +433,7 @@ fn spaced_num(cx: &Cx, j: usize) -> Option<(i32, usize)> {
     if t.kind != Tk::Num || !t.ws {
         return None;
     }
-    Some((parse_int(cx.raw(j))?, t.end - t.start))
+    Some((parse_int(cx.raw(j))?, t.len()))
 }
 
 /// The date with this month and day nearest the reference date, or the one
@@ -719,7 +719,7 @@ fn day_first(cx: &Cx, i: usize) -> Option<(usize, Value)> {
 /// A year alone: "2019", "in 2014 A.D.", "in 14 a.d.".
 fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     let t = &cx.tk(i);
-    let len = t.end - t.start;
+    let len = t.len();
     let y = parse_int(cx.raw(i))?;
     let prev = if i > 0 { cx.tk(i - 1).key() } else { "" };
     // "in 14 a.d."
@@ -770,7 +770,7 @@ fn year_alone(cx: &Cx, i: usize) -> Option<(usize, Value)> {
     // year, it is a score, a range or a code.
     let short_num = |j: usize| {
         cx.t.get(j)
-            .is_some_and(|t| t.kind == Tk::Num && t.end - t.start != 4)
+            .is_some_and(|t| t.kind == Tk::Num && t.len() != 4)
     };
     if cx.t.get(i + 1).is_some_and(|t| t.is_dash()) && short_num(i + 2)
         || i >= 2 && cx.tk(i - 1).is_dash() && short_num(i - 2)
@@ -1024,7 +1024,7 @@ fn recurring_weekday(cx: &Cx, i: usize, end: usize) -> bool {
 }
 
 fn has_year(cx: &Cx, from: usize, to: usize) -> bool {
-    (from..to).any(|k| cx.tk(k).kind == Tk::Num && cx.tk(k).end - cx.tk(k).start == 4)
+    (from..to).any(|k| cx.tk(k).kind == Tk::Num && cx.tk(k).len() == 4)
 }
 
 /// The weekday `w` of the week `off` weeks from the reference week (weeks
@@ -1275,7 +1275,7 @@ pub(crate) fn may_follow_the(cx: &Cx, i: usize) -> bool {
             }
             // "ides" is in the lexicon; this only keeps the test as
             // `relative_word` makes it, by the raw text.
-            None => t.end - t.start == 4 && raw_in(cx, i + 1, &["ides"]),
+            None => t.len() == 4 && raw_in(cx, i + 1, &["ides"]),
         },
     }
 }

@@ -825,7 +825,7 @@ fn cents(cx: &Cx, i: usize) -> Option<(f64, usize)> {
     let t = cx.t.get(j)?;
     let n = if t.kind == Tk::Num {
         let decimal = (cx.is_p_adj(j + 1, '.') || cx.is_p_adj(j + 1, ',')) && cx.num_adj(j + 2, 0);
-        if t.end - t.start > 2 || decimal {
+        if t.len() > 2 || decimal {
             return None;
         }
         Some(super::number::digits(cx, j)?)
@@ -1230,7 +1230,7 @@ fn one_quantity(cx: &Cx, i: usize) -> Option<(f64, &'static Unit, usize)> {
                 && last > 0
                 && cx.tk(last - 1).is_p('.')
                 && !cx.tk(last).ws;
-            if !decimal || cx.tk(last).end - cx.tk(last).start == 2 {
+            if !decimal || cx.tk(last).len() == 2 {
                 return None;
             }
         }

@@ -229,8 +229,8 @@ pub(crate) struct Cx<'a> {
 
 /// What lies past the end of the tokens: nothing that matches anything.
 static NONE: Tok = Tok {
-    start: 0,
-    end: 0,
+    from: 0,
+    to: 0,
     kind: Tk::Punct,
     ws: true,
     ch: '\0',
@@ -262,7 +262,7 @@ impl<'a> Cx<'a> {
     /// The text of token `i` ("" past the end).
     #[inline]
     pub fn raw(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.t.get(i).map_or("", |t| &self.text[t.start()..t.end()])
     }
 
     /// The text of token `i` when glued to the previous one.
@@ -271,7 +271,7 @@ impl<'a> Cx<'a> {
         self.t
             .get(i)
             .filter(|t| !t.ws)
-            .map(|t| &self.text[t.start..t.end])
+            .map(|t| &self.text[t.start()..t.end()])
     }
 
     /// Token `i` is the mark `c`, glued to the previous token.
@@ -292,7 +292,7 @@ impl<'a> Cx<'a> {
     pub fn num_adj(&self, i: usize, len: usize) -> bool {
         self.t
             .get(i)
-            .is_some_and(|t| !t.ws && t.kind == Tk::Num && (len == 0 || t.end - t.start == len))
+            .is_some_and(|t| !t.ws && t.kind == Tk::Num && (len == 0 || t.len() == len))
     }
 
     /// Token `i` is a word glued to the previous token.
@@ -589,7 +589,7 @@ fn skip_at(cx: &Cx, i: usize) -> Option<usize> {
     // years ("2013-14"), "0730-0930".
     // The number of groups and the lengths of the first two (no Vec: this
     // runs at every number).
-    let first = t.end - t.start;
+    let first = t.len();
     let mut second = 0;
     let mut groups = 1;
     let mut k = j;
@@ -599,7 +599,7 @@ fn skip_at(cx: &Cx, i: usize) -> Option<usize> {
         && cx.num_adj(k + 1, 0)
     {
         if groups == 1 {
-            second = cx.tk(k + 1).end - cx.tk(k + 1).start;
+            second = cx.tk(k + 1).len();
         }
         groups += 1;
         k += 2;
@@ -704,8 +704,8 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
 #[inline(always)]
 fn raw_starts(cx: &Cx, i: usize) -> bool {
     let t = cx.tk(i);
-    let first = cx.text.as_bytes().get(t.start).copied().unwrap_or(0);
-    if !token::raw_start_shape(t.end - t.start, first) {
+    let first = cx.text.as_bytes().get(t.start()).copied().unwrap_or(0);
+    if !token::raw_start_shape(t.len(), first) {
         return false;
     }
     (t.ws && matches!(cx.raw(i), "http" | "https" | "www" | "HTTP" | "WWW"))
@@ -878,7 +878,8 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
             if j < n {
                 if let Some(c) = best_at(cx, j, true) {
                     if let Some(value) = c.value {
-                        let span = Span::new(base + cx.tk(i).start, base + cx.tk(c.end - 1).end);
+                        let span =
+                            Span::new(base + cx.tk(i).start(), base + cx.tk(c.end - 1).end());
                         out.push(Mention {
                             span,
                             value,
@@ -893,7 +894,7 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
         match best_at(cx, i, false) {
             Some(c) => {
                 if let Some(value) = c.value {
-                    let span = Span::new(base + cx.tk(i).start, base + cx.tk(c.end - 1).end);
+                    let span = Span::new(base + cx.tk(i).start(), base + cx.tk(c.end - 1).end());
                     out.push(Mention {
                         span,
                         value,

@@ -223,7 +223,7 @@ fn read_digits(cx: &Cx, i: usize) -> Option<Num> {
                 words: false,
                 int: true,
                 ord: false,
-                plain4: t.end - t.start == 4,
+                plain4: t.len() == 4,
                 bare: true,
             };
             // `digits_end_at` lists what the branches read after digits;
@@ -247,7 +247,7 @@ fn read_digits_full(cx: &Cx, i: usize, t: &super::token::Tok) -> Option<Num> {
     s.push_str(cx.raw(i));
     let mut j = i + 1;
     let mut grouped = false;
-    let len = t.end - t.start;
+    let len = t.len();
     // Indian grouping: "12,34,567.89" (lakh and crore groups of two).
     if len <= 2 && cx.is_p_adj(j, ',') && cx.num_adj(j + 1, 2) {
         let mut k = j;
@@ -271,7 +271,7 @@ fn read_digits_full(cx: &Cx, i: usize, t: &super::token::Tok) -> Option<Num> {
         while cx.is_p_adj(k, '.') && cx.num_adj(k + 1, 3) {
             k += 2;
         }
-        let dec = cx.t.get(k + 1).map_or(0, |t| t.end - t.start);
+        let dec = cx.t.get(k + 1).map_or(0, |t| t.len());
         if cx.is_p_adj(k, ',') && cx.num_adj(k + 1, 0) && dec <= 2 && !cx.is_p_adj(k + 2, '.') {
             for m in (j + 1..k).step_by(2) {
                 s.push_str(cx.raw(m));
@@ -293,7 +293,7 @@ fn read_digits_full(cx: &Cx, i: usize, t: &super::token::Tok) -> Option<Num> {
         && cx
             .t
             .get(j + 1)
-            .is_some_and(|n| !n.ws && n.kind == Tk::Num && n.end - n.start <= 2)
+            .is_some_and(|n| !n.ws && n.kind == Tk::Num && n.len() <= 2)
         && !(cx
             .t
             .get(j + 2)
@@ -343,15 +343,15 @@ fn read_digits_full(cx: &Cx, i: usize, t: &super::token::Tok) -> Option<Num> {
     }
     // "40 000", "1 414 021 100": thin or plain spaces as thousands separators,
     // only for whole groups of three after a group of one to three digits.
-    if !grouped && int && j == i + 1 && t.end - t.start <= 3 {
+    if !grouped && int && j == i + 1 && t.len() <= 3 {
         let mut k = j;
         while cx
             .t
             .get(k)
-            .is_some_and(|n| n.kind == Tk::Num && n.ws && n.end - n.start == 3)
+            .is_some_and(|n| n.kind == Tk::Num && n.ws && n.len() == 3)
             && !cx.num_adj(k + 1, 0)
         {
-            let gap = &cx.text[cx.t[k - 1].end..cx.t[k].start];
+            let gap = &cx.text[cx.t[k - 1].end()..cx.t[k].start()];
             if gap != " " && gap != "\u{202f}" && gap != "\u{a0}" {
                 break;
             }
@@ -428,7 +428,7 @@ fn read_digits_full(cx: &Cx, i: usize, t: &super::token::Tok) -> Option<Num> {
             int = false;
         }
     }
-    let plain4 = !grouped && int && j == i + 1 && t.end - t.start == 4;
+    let plain4 = !grouped && int && j == i + 1 && t.len() == 4;
     Some(Num {
         v,
         end: j,

@@ -22,10 +22,16 @@ pub(crate) enum Tk {
 }
 
 /// One token, with its span in the text handed to [`tokenize`].
+///
+/// The span is kept as `u32` offsets (read through [`Tok::start`] and
+/// [`Tok::end`]): a chunk is at most some 64 KiB (see `chunk_end`), and the
+/// smaller token (24 bytes, was 32) keeps more of a chunk's tokens in cache.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
+    /// The byte offset where the token starts.
+    pub(crate) from: u32,
+    /// The byte offset one past its end.
+    pub(crate) to: u32,
     pub kind: Tk,
     /// Whitespace (or the start of the text) precedes the token.
     pub ws: bool,
@@ -57,13 +63,42 @@ fn word_scan(b: &[u8], s: usize, e: usize, lex: Option<&Lex>) -> bool {
     lex.is_some_and(|l| l.starts || l.hedge) || raw_start_shape(e - s, b[s])
 }
 
+// The point of the `u32` span: keep the token at 24 bytes.
+const _: () = assert!(std::mem::size_of::<Tok>() == 24);
+
+/// A byte offset into a chunk as stored in a [`Tok`]; chunks are far below
+/// 4 GiB, so the conversion never truncates.
+#[inline(always)]
+fn off(i: usize) -> u32 {
+    debug_assert!(u32::try_from(i).is_ok());
+    i as u32
+}
+
 impl Tok {
+    /// The byte offset where the token starts.
+    #[inline(always)]
+    pub fn start(&self) -> usize {
+        self.from as usize
+    }
+
+    /// The byte offset one past the token's end.
+    #[inline(always)]
+    pub fn end(&self) -> usize {
+        self.to as usize
+    }
+
+    /// The token's length in bytes.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        (self.to - self.from) as usize
+    }
+
     /// The word `b[s..e]` with its lexicon entry.
     #[inline(always)]
     fn word(b: &[u8], s: usize, e: usize, ws: bool, lex: Option<&'static Lex>) -> Tok {
         Tok {
-            start: s,
-            end: e,
+            from: off(s),
+            to: off(e),
             kind: Tk::Word,
             ws,
             ch: '\0',
@@ -143,8 +178,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
             }
             out.push(Tok {
-                start: s,
-                end: i,
+                from: off(s),
+                to: off(i),
                 kind: Tk::Num,
                 ws,
                 ch: '\0',
@@ -156,8 +191,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         }
         if c < 0x80 {
             out.push(Tok {
-                start: i,
-                end: i + 1,
+                from: off(i),
+                to: off(i + 1),
                 kind: Tk::Punct,
                 ws,
                 ch: c as char,
@@ -192,8 +227,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             other => other,
         };
         out.push(Tok {
-            start: i,
-            end: i + len,
+            from: off(i),
+            to: off(i + len),
             kind: Tk::Punct,
             ws,
             ch,
