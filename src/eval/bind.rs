@@ -448,12 +448,17 @@ pub struct Needs {
     all_of: Vec<Vec<Option<KeywordId>>>,
     without: Vec<Option<KeywordId>>,
     count_of: Vec<Option<KeywordId>>,
+    /// Whether [`Needs::met`] holds whenever the fact is a candidate of
+    /// [`FactsByKeyword`]: it needs at most one group of keywords (counted
+    /// nouns count as one), and that group made it a candidate.
+    met_by_candidacy: bool,
 }
 
 impl Needs {
     /// The ids `b` needs.
     pub fn of(b: &Binder, index: &KeywordIndex) -> Needs {
         Needs {
+            met_by_candidacy: b.all_of.len() + usize::from(!b.count_of.is_empty()) <= 1,
             all_of: b
                 .all_of
                 .iter()
@@ -653,7 +658,8 @@ impl Bindable {
 
 /// [`bind_all`] with each binder fact's [`Needs`] worked out beforehand
 /// (`None` for derived facts), for the facts listed in `candidates` (by
-/// index in `facts`, in order; see [`FactsByKeyword`]); the others bind
+/// index in `facts`, in order, as [`FactsByKeyword`] lists them: a fact
+/// whose candidacy meets its needs is not asked again); the others bind
 /// nothing. `index` is `mentions`'; `room` is room to work in, kept for the
 /// document's other files.
 pub fn bind_all_needing<'c>(
@@ -667,6 +673,7 @@ pub fn bind_all_needing<'c>(
 ) -> FileBindings {
     let BindRoom {
         first_group,
+        counted,
         keywords,
         bound_here,
     } = room;
@@ -681,6 +688,14 @@ pub fn bind_all_needing<'c>(
         };
         let own;
         let n = match need {
+            // The group that made the fact a candidate is all it needs.
+            Some(n) if n.met_by_candidacy => {
+                debug_assert!(
+                    n.met(cx.hits),
+                    "candidate {i} needs more than its first group"
+                );
+                n
+            }
             Some(n) if !n.met(cx.hits) => continue,
             Some(n) => n,
             None => {
@@ -695,7 +710,16 @@ pub fn bind_all_needing<'c>(
         // are turned away here without the rest of `try_bind`.
         let group = n.all_of.first();
         if let Some(g) = group {
-            first_group.start(g, cx.hits);
+            // No keyword of the group occurs in a sentence read: no mention
+            // binds.
+            if !first_group.start(g, cx.hits) {
+                continue;
+            }
+        }
+        // A count binds only with a counted noun after its number in its
+        // sentence: most numbers have none, and are turned away here.
+        if fact.is_count && !counted.start(&n.count_of, cx.hits) {
+            continue;
         }
         // A plain loop: this runs for every mention of the kind of every
         // candidate fact, and as an iterator chain its closure was not
@@ -710,6 +734,16 @@ pub fn bind_all_needing<'c>(
                 },
                 None => None,
             };
+            // `counted_noun` looks at the first hit of each counted noun
+            // starting at or after the number's end, and takes it only
+            // when it ends within the sentence.
+            if fact.is_count
+                && counted
+                    .first_within(Span::new(mentions[m].span.end, sentence.end))
+                    .is_none()
+            {
+                continue;
+            }
             if let Ok(bm) = try_bind(fact, b, n, &mentions[m], sentence, first_hit, cx, keywords) {
                 bound_here.push(bm);
             }
@@ -730,6 +764,8 @@ pub fn bind_all_needing<'c>(
 pub struct BindRoom<'h> {
     /// The cursors over the first keyword group of the fact being bound.
     first_group: FirstGroupHits<'h>,
+    /// The cursors over the counted nouns of the count being bound.
+    counted: FirstGroupHits<'h>,
     /// The keyword occurrences of the mention being bound.
     keywords: Vec<Span>,
     /// The mentions bound to the fact being bound (see
@@ -775,15 +811,22 @@ pub struct FirstGroupHits<'h> {
 }
 
 impl<'h> FirstGroupHits<'h> {
-    /// Starts over with the keywords of `group`.
-    fn start(&mut self, group: &[Option<KeywordId>], hits: &'h KeywordHits) {
+    /// Starts over with the keywords of `group`; false when none occurs.
+    ///
+    /// Only the keywords that occur get a cursor: a keyword with no hit
+    /// answers no range, and most of a group's keywords are absent from a
+    /// given document.
+    fn start(&mut self, group: &[Option<KeywordId>], hits: &'h KeywordHits) -> bool {
         self.cursors.clear();
         self.cursors.extend(
             group
                 .iter()
-                .map(|&id| (id.map_or(&[][..], |id| hits.of(id)), 0)),
+                .flatten()
+                .map(|&id| (hits.of(id), 0))
+                .filter(|(of, _)| !of.is_empty()),
         );
         self.last_start = 0;
+        !self.cursors.is_empty()
     }
 
     /// The hit of the first keyword of the group (in group order) that
@@ -944,6 +987,67 @@ mod tests {
             [0, 1, 2, 3]
         );
         assert_eq!(candidates("Prices fell."), [3]);
+    }
+
+    /// The evaluator binds what the general path binds: every mention of
+    /// every fact tried with [`bind_all`] over all the hits and sentences
+    /// of the text. Its gates (candidates, the first group's cursors, the
+    /// counted nouns' cursors, needs met by candidacy, the sentences and
+    /// keywords read) must turn away only mentions that cannot bind.
+    #[test]
+    fn evaluation_binds_what_every_fact_and_mention_tried_binds() {
+        use crate::check::model::RuleSet;
+        use crate::config::Config;
+        use crate::document::{sentences, Document};
+        use crate::source::SourceFile;
+        let rules = "fact a: number near \"oil\" | \"gas\"\n\
+                     fact b: count of \"ships\" | \"boats\"\n\
+                     fact c: number near \"oil\" and \"prices\"\n\
+                     fact d: count of \"ships\" near \"navy\" without \"gas\"\n\
+                     fact e: percent near \"rose\" within 2 words\n\
+                     fact f: number near \"boats\" | \"absent\" without \"prices\"\n\
+                     fact g: money near \"oil*\"\n\
+                     fact h: count of \"absent\" | \"navy\"\n\
+                     fact i: number\n\
+                     fact j = a + b\n";
+        let file = crate::check::check_rule_file(SourceFile::new("t.rules", rules)).unwrap();
+        let rules = RuleSet { files: vec![file] };
+        let config = Config::default();
+        let ev = super::super::Evaluator::new(&rules, &config);
+        let index = KeywordIndex::new(&rules);
+        const PIECES: &[&str] = &[
+            "oil", "Oil", "oils", "gas", "prices", "ships", "boats", "navy", "rose", "absent",
+            "the", "big", " ", " ", " ", " ", "\n", ". ", ", ", "3", "14", "40%", "$5", " million",
+            "2,000", "Mr. ", "-",
+        ];
+        let strategy = crate::source::arbitrary::text_and_range(PIECES, 40);
+        let bound = std::cell::Cell::new(0);
+        crate::source::arbitrary::runner(4_000)
+            .run(&strategy, |(text, _)| {
+                let doc = Document::parse(SourceFile::new("d.txt", text.as_str())).unwrap();
+                let (mentions, result) = crate::pipeline::check_document(&ev, &config, 0, &doc);
+                let all = Span::new(0, text.len());
+                let sentences = sentences(&text, all);
+                let hits = index.scan(&text, all);
+                let cx = BindContext {
+                    text: &text,
+                    sentences: &sentences,
+                    hits: &hits,
+                    index: &index,
+                };
+                let want = bind_all(&rules.files[0].facts, &mentions, &cx);
+                let got = result.bindings[0].as_ref().unwrap();
+                for (f, want) in want.iter().enumerate() {
+                    proptest::prop_assert_eq!(got.of(f), want.as_slice(), "fact {}", f);
+                    bound.set(bound.get() + want.len());
+                }
+                Ok(())
+            })
+            .unwrap();
+        // Texts full of keywords and numbers: a test where nothing bound
+        // would pass and prove nothing.
+        let bound = bound.get();
+        assert!(bound > 5_000, "{bound}");
     }
 
     #[test]
