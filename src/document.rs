@@ -276,23 +276,15 @@ pub fn sentences_in_lines_into(
         }
         let start = memchr::memrchr(b'\n', &bytes[next..p]).map_or(next, |i| next + i + 1);
         let end = memchr::memchr(b'\n', &bytes[p..range.end]).map_or(range.end, |i| p + i);
-        split_into(text, Span::new(start, end), out);
+        split_line_into(text, Span::new(start, end), out);
         next = end + 1;
     }
 }
 
 /// The sentences of `text[range]`, added to `out`.
 fn split_into(text: &str, range: Span, out: &mut Vec<Span>) {
-    let bytes = text.as_bytes();
-    let mut start = range.start;
-    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
-        let trimmed = trim(text, Span::new(s, e));
-        if !trimmed.is_empty() {
-            out.push(trimmed);
-        }
-    };
     // Every terminator and line end, in order: the two scans merged.
-    let body = &bytes[range.start..range.end];
+    let body = &text.as_bytes()[range.start..range.end];
     let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', body).peekable();
     let mut breaks = memchr::memchr_iter(b'\n', body).peekable();
     let stops = std::iter::from_fn(|| {
@@ -304,6 +296,37 @@ fn split_into(text: &str, range: Span, out: &mut Vec<Span>) {
         };
         next.map(|i| i + range.start)
     });
+    split_at_stops(text, range, stops, out);
+}
+
+/// [`split_into`] for a range holding no line break (one line, as
+/// [`sentences_in_lines_into`] cuts them): only the terminators are
+/// searched for, not the breaks as well (a second scan of every line, for
+/// nothing).
+fn split_line_into(text: &str, range: Span, out: &mut Vec<Span>) {
+    let body = &text.as_bytes()[range.start..range.end];
+    debug_assert!(!body.contains(&b'\n'), "a line holds no line break");
+    let stops = memchr::memchr3_iter(b'.', b'!', b'?', body).map(|i| i + range.start);
+    split_at_stops(text, range, stops, out);
+}
+
+/// The sentences of `text[range]`, added to `out`, given every terminator
+/// (`.`, `!`, `?`) and line break in it, in order.
+#[inline(always)]
+fn split_at_stops(
+    text: &str,
+    range: Span,
+    stops: impl Iterator<Item = usize>,
+    out: &mut Vec<Span>,
+) {
+    let bytes = text.as_bytes();
+    let mut start = range.start;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let trimmed = trim(text, Span::new(s, e));
+        if !trimmed.is_empty() {
+            out.push(trimmed);
+        }
+    };
     for i in stops {
         if i < start {
             continue;
