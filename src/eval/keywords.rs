@@ -457,25 +457,45 @@ impl WordTable {
             } else {
                 0
             };
-        let prefixes = !self.prefix_lengths.is_empty();
+        // A word cut by the part's start is stepped over here, once, rather
+        // than asked about at every word of the loop.
+        let from = if starts_ok {
+            part.start
+        } else {
+            part.start
+                + text[part.start..words_end]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(words_end - part.start)
+        };
+        let words = Span::new(from, words_end);
         // Kept small so that it is inlined into the word loop: what is done
-        // for a word that begins a keyword is out of line.
-        for_each_word(
-            text,
-            Span::new(part.start, words_end),
-            #[inline(always)]
-            |s, e| {
-                if s == part.start && !starts_ok {
-                    return;
-                }
-                if let Some(phrases) = self.by_first.get(bytes, s, e) {
-                    add_phrases(text, range, s, e, phrases, ends_ok, found);
-                }
-                if prefixes {
+        // for a word that begins a keyword is out of line. A loop of its own
+        // when no keyword has a `*` (most rule sets), so that its words are
+        // not asked about prefixes.
+        if self.prefix_lengths.is_empty() {
+            for_each_word(
+                text,
+                words,
+                #[inline(always)]
+                |s, e| {
+                    if let Some(phrases) = self.by_first.get(bytes, s, e) {
+                        add_phrases(text, range, s, e, phrases, ends_ok, found);
+                    }
+                },
+            );
+        } else {
+            for_each_word(
+                text,
+                words,
+                #[inline(always)]
+                |s, e| {
+                    if let Some(phrases) = self.by_first.get(bytes, s, e) {
+                        add_phrases(text, range, s, e, phrases, ends_ok, found);
+                    }
                     self.add_prefixes(bytes, s, e, found);
-                }
-            },
-        );
+                },
+            );
+        }
     }
 
     /// The one-word keywords with a `*` that `bytes[s..e]` begins with.
