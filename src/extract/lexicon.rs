@@ -71,6 +71,12 @@ pub(crate) struct Lex {
     pub narrow: bool,
     /// Whether a hedge ("about", "more than", "at least") can start here.
     pub hedge: bool,
+    /// Whether the scan must look at the word: it [`starts`](Lex::starts)
+    /// a value or a [`hedge`](Lex::hedge), or is one of the
+    /// [`super::token::RAW_START_WORDS`] read by their raw text. Kept as
+    /// one flag so the tokenizer sets [`super::token::Tok::scan`] with a
+    /// single load.
+    pub scan: bool,
 }
 
 impl Lex {
@@ -835,12 +841,16 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
     for w in super::HEDGE_WORDS {
         entry(&mut m, w).hedge = true;
     }
+    for w in super::token::RAW_START_WORDS {
+        entry(&mut m, w).scan = true;
+    }
     for v in m.values_mut() {
         let numeric =
             v.card.is_some() || v.ord.is_some() || v.denom.is_some() || v.month > 0 || v.wday > 0;
         let unit = v.dur.is_some();
         v.narrow = !v.starts && !numeric && (v.leads_name() || unit);
         v.starts |= numeric || v.leads_name() || unit;
+        v.scan |= v.starts || v.hedge;
     }
     m.into_iter()
         .map(|(k, mut v)| {

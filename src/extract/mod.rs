@@ -656,7 +656,8 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
         // every phrase table) keys on the lexicon entry of its first word,
         // and most entries are context words no value starts with (see
         // `Lex::starts`). Two exceptions go by the raw text: links,
-        // recognised (to be skipped) by their first word, and "absolute zero".
+        // recognised (to be skipped) by their first word, and "absolute
+        // zero" (their words are in the lexicon but start nothing).
         Tk::Word => {
             t.lex.is_some_and(|l| {
                 l.starts
@@ -697,10 +698,11 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
     read_at(cx, i, hedged)
 }
 
-/// Whether word `i`, outside the lexicon or not a start word, starts a
-/// reading by its raw text: a link ("http", "www") or "absolute zero". Its
-/// length and first letter are checked first because this runs at nearly
-/// every word.
+/// Whether word `i`, not a start word, starts a reading by its raw text: a
+/// link ("http", "www") or "absolute zero" (the [`token::RAW_START_WORDS`],
+/// in the lexicon only to be scanned). Its length and first letter are
+/// checked first because this runs at every scanned word that is no start
+/// word.
 #[inline(always)]
 fn raw_starts(cx: &Cx, i: usize) -> bool {
     let t = cx.tk(i);
@@ -873,6 +875,21 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
         if !cfg!(debug_assertions) && !cx.t[i].scan {
             i += 1;
             continue;
+        }
+        // Debug builds check the tokenizer's flag: a token it marks as not
+        // to be scanned is a word that starts no hedge, is no start word,
+        // and is none of the words read by their raw text.
+        #[cfg(debug_assertions)]
+        if !cx.t[i].scan {
+            let t = &cx.t[i];
+            debug_assert!(
+                t.kind == Tk::Word
+                    && t.lex.is_none_or(|l| !l.starts && !l.hedge)
+                    && hedge_at(cx, i).is_none()
+                    && !raw_starts(cx, i),
+                "{:?} is passed over by the scan but can start a reading",
+                cx.raw(i)
+            );
         }
         if let Some((hedge, j)) = hedge_at(cx, i) {
             if j < n {

@@ -41,8 +41,9 @@ pub(crate) struct Tok {
     pub lex: Option<&'static Lex>,
     /// Whether the scan must look at this token: digits, marks, and words
     /// that can start a value or a hedge, or a link or "absolute zero" by
-    /// their raw text ([`raw_start_shape`]). Set once here, it spares the
-    /// scan two tests at each of the other words, most of the text.
+    /// their raw text ([`RAW_START_WORDS`]). Set once here, from the
+    /// lexicon entry ([`Lex::scan`]), it spares the scan two tests at each
+    /// of the other words, most of the text.
     pub scan: bool,
 }
 
@@ -57,11 +58,12 @@ pub(crate) fn raw_start_shape(len: usize, first: u8) -> bool {
     )
 }
 
-/// [`Tok::scan`] for a word.
-#[inline(always)]
-fn word_scan(b: &[u8], s: usize, e: usize, lex: Option<&Lex>) -> bool {
-    lex.is_some_and(|l| l.starts || l.hedge) || raw_start_shape(e - s, b[s])
-}
+/// The words the scan tries by their raw text, in any case: links ("http",
+/// "www") and "absolute zero". They are in the lexicon only so that their
+/// entry marks them [`Lex::scan`]: the tokenizer then learns whether to
+/// scan any word from its entry alone, with no test of the raw text at
+/// each word outside the lexicon (most words).
+pub(crate) const RAW_START_WORDS: &[&str] = &["http", "https", "www", "absolute"];
 
 // The point of the `u32` span: keep the token at 24 bytes.
 const _: () = assert!(std::mem::size_of::<Tok>() == 24);
@@ -95,7 +97,7 @@ impl Tok {
 
     /// The word `b[s..e]` with its lexicon entry.
     #[inline(always)]
-    fn word(b: &[u8], s: usize, e: usize, ws: bool, lex: Option<&'static Lex>) -> Tok {
+    fn word(s: usize, e: usize, ws: bool, lex: Option<&'static Lex>) -> Tok {
         Tok {
             from: off(s),
             to: off(e),
@@ -103,7 +105,7 @@ impl Tok {
             ws,
             ch: '\0',
             lex,
-            scan: word_scan(b, s, e, lex),
+            scan: lex.is_some_and(|l| l.scan),
         }
     }
 
@@ -162,7 +164,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             } else {
                 index.lookup(b, s, i)
             };
-            out.push(Tok::word(b, s, i, ws, lex));
+            out.push(Tok::word(s, i, ws, lex));
             (i, ws) = one_space(b, i);
             continue;
         }
@@ -210,7 +212,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             debug_assert!(!ascii);
             // "µg", "元": rare in English text, so the allocation is cheap.
             let lex = lookup(&text[s..i].to_lowercase());
-            out.push(Tok::word(b, s, i, ws, lex));
+            out.push(Tok::word(s, i, ws, lex));
             ws = false;
             continue;
         }
@@ -331,6 +333,17 @@ mod tests {
                 assert_eq!(ascii_letters(&b), want, "byte {c:#x} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn raw_start_words_are_scanned_in_any_case() {
+        let mut v = Vec::new();
+        tokenize(
+            "HTTP https Www ABSOLUTE absolute httpx absolutely wwws",
+            &mut v,
+        );
+        let scan: Vec<_> = v.iter().map(|t| t.scan).collect();
+        assert_eq!(scan, [true, true, true, true, true, false, false, false]);
     }
 
     #[test]
