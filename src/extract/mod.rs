@@ -872,9 +872,13 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Mention>) {
     while i < n {
         // A word that starts no value or hedge is passed over here (debug
         // builds go on, to check that claim in `hedge_at` and `best_at`).
-        if !cfg!(debug_assertions) && !cx.t[i].scan {
-            i += 1;
-            continue;
+        if !cfg!(debug_assertions) {
+            // One tight loop over the passed-over words, most tokens: a
+            // turn of the scan's loop for each cost twice the instructions.
+            match cx.t[i..].iter().position(|t| t.scan) {
+                Some(k) => i += k,
+                None => break,
+            }
         }
         // Debug builds check the tokenizer's flag: a token it marks as not
         // to be scanned is a word that starts no hedge, is no start word,
