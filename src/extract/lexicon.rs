@@ -548,28 +548,40 @@ pub(crate) struct AsciiIndex {
 /// general-purpose `HashMap` (tag bytes, group probes) cost twice as many
 /// instructions per lookup, and no crate offers a map for a fixed key set
 /// this cheaply without a build step.
+///
+/// The table has a fixed number of slots ([`PACKED_SLOTS`]): with the size
+/// a constant, slot numbers are known to be in bounds and the shift is an
+/// immediate, which spares every lookup two bounds checks and two loads.
 struct PackedMap {
     /// The packed words, 0 for an empty slot (no word packs to 0).
-    keys: Box<[u128]>,
+    keys: Box<[u128; PACKED_SLOTS]>,
     /// The entry of the word in the same slot.
-    vals: Box<[Option<&'static Lex>]>,
-    /// How far to shift a 64-bit hash to get a slot number.
-    shift: u32,
+    vals: Box<[Option<&'static Lex>; PACKED_SLOTS]>,
 }
+
+/// The slots of [`PackedMap`]: a power of two at least four times the
+/// number of words of up to [`PACK_LEN`] bytes in the lexicon (some 1,300),
+/// checked when the map is built. 128 KiB of keys, as the table sized from
+/// the lexicon had.
+const PACKED_SLOTS: usize = 8192;
+const _: () = assert!(PACKED_SLOTS.is_power_of_two());
 
 impl PackedMap {
     fn new(entries: impl ExactSizeIterator<Item = (u128, &'static Lex)>) -> PackedMap {
-        let size = (entries.len() * 4).next_power_of_two().max(2);
+        assert!(
+            entries.len() * 4 <= PACKED_SLOTS,
+            "the lexicon outgrew PACKED_SLOTS: {} words",
+            entries.len()
+        );
         let mut map = PackedMap {
-            keys: vec![0; size].into_boxed_slice(),
-            vals: vec![None; size].into_boxed_slice(),
-            shift: 64 - size.trailing_zeros(),
+            keys: Box::new([0; PACKED_SLOTS]),
+            vals: Box::new([None; PACKED_SLOTS]),
         };
         for (key, lex) in entries {
             assert_ne!(key, 0, "an empty word in the lexicon");
-            let mut i = map.slot(key);
+            let mut i = Self::slot(key);
             while map.keys[i] != 0 && map.keys[i] != key {
-                i = (i + 1) & (size - 1);
+                i = (i + 1) & (PACKED_SLOTS - 1);
             }
             map.keys[i] = key;
             map.vals[i] = Some(lex);
@@ -580,16 +592,15 @@ impl PackedMap {
     /// The first slot `key` may be in: the top bits of a multiplicative
     /// hash of both halves.
     #[inline(always)]
-    fn slot(&self, key: u128) -> usize {
+    fn slot(key: u128) -> usize {
         let h = (key as u64 ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
             .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        (h >> self.shift) as usize
+        (h >> (64 - PACKED_SLOTS.trailing_zeros())) as usize
     }
 
     #[inline(always)]
     fn get(&self, key: u128) -> Option<&'static Lex> {
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot(key);
+        let mut i = Self::slot(key);
         loop {
             let k = self.keys[i];
             if k == key {
@@ -598,7 +609,7 @@ impl PackedMap {
             if k == 0 {
                 return None;
             }
-            i = (i + 1) & mask;
+            i = (i + 1) & (PACKED_SLOTS - 1);
         }
     }
 }
