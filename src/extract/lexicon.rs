@@ -31,6 +31,36 @@ pub(crate) enum Lvl {
     Scale,
 }
 
+/// How the scan gates a start word on the words after it (see
+/// `super::lead_followed`): most start words are tried at once, these only
+/// where what follows can go on their reading. Kept in the entry so the
+/// scan tells them apart without comparing the word with each list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Lead {
+    /// Tried at once.
+    #[default]
+    None,
+    /// "a", "an": only before a mark or a word of the lexicon.
+    Article,
+    /// "the": only before the dates `may_follow_the` lists.
+    The,
+    /// "this": only before the dates `may_follow_this` lists.
+    This,
+    /// "last": only before the dates `may_follow_last` lists.
+    Last,
+    /// "in", "within": only before an amount of time.
+    In,
+    /// "per": only as the percent grammar's word ("per cent").
+    Per,
+    /// "may": only where a date is read at it.
+    May,
+    /// "next", "past" and the like: only before the dates
+    /// `may_follow_modifier` lists.
+    Modifier,
+    /// The vague amounts ("all", "several"): only before a unit of time.
+    Vague,
+}
+
 /// What a word can mean.
 #[derive(Debug, Default)]
 pub(crate) struct Lex {
@@ -77,6 +107,8 @@ pub(crate) struct Lex {
     /// one flag so the tokenizer sets [`super::token::Tok::scan`] with a
     /// single load.
     pub scan: bool,
+    /// The gate the scan puts on the word as a start word ([`Lead`]).
+    pub lead: Lead,
 }
 
 impl Lex {
@@ -852,6 +884,9 @@ fn build() -> WordMap<&'static [u8], &'static Lex> {
     for w in super::HEDGE_WORDS {
         entry(&mut m, w).hedge = true;
     }
+    for &(w, lead) in super::LEADS {
+        entry(&mut m, w).lead = lead;
+    }
     for w in super::token::RAW_START_WORDS {
         entry(&mut m, w).scan = true;
     }
@@ -889,6 +924,17 @@ mod tests {
         assert!(lookup("fridays").unwrap().wday_plural);
         assert!(lookup("kilometers").is_some());
         assert!(lookup("xyzzy").is_none());
+    }
+
+    #[test]
+    fn lead_words_have_their_gate() {
+        for &(w, lead) in super::super::LEADS {
+            let l = lookup(w).unwrap();
+            assert!(l.starts && l.lead == lead, "{w}");
+        }
+        for w in ["one", "january", "years", "dollars", "about"] {
+            assert_eq!(lookup(w).unwrap().lead, Lead::None, "{w}");
+        }
     }
 
     #[test]

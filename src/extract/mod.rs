@@ -27,6 +27,7 @@ use serde::Serialize;
 
 use crate::quantity::{Hedge, Value};
 use crate::source::Span;
+use lexicon::Lead;
 use token::{Tk, Tok};
 
 /// A typed value found in a text.
@@ -662,8 +663,7 @@ fn best_at(cx: &Cx, i: usize, hedged: bool) -> Option<Cand> {
             t.lex.is_some_and(|l| {
                 l.starts
                     && (!l.narrow || narrow_starts(cx, i, l))
-                    && (!leads_only(l.key) || lead_followed(cx, i, l.key))
-                    && (!matches!(l.key, "a" | "an") || known_at(cx, i + 1))
+                    && (l.lead == Lead::None || lead_followed(cx, i, l))
             }) || raw_starts(cx, i)
         }
         Tk::Punct => match t.ch {
@@ -715,77 +715,79 @@ fn raw_starts(cx: &Cx, i: usize) -> bool {
 }
 
 /// Start words that begin a value only together with a following start
-/// word or digits: "the 3rd", "the day after tomorrow", "the ides of March",
-/// "in 2 weeks", "within a few days". Alone they are the commonest words of
+/// word or digits, with the gate each gets ([`Lead`], kept in the lexicon
+/// entry): "the 3rd", "the day after tomorrow", "the ides of March", "in 2
+/// weeks", "within a few days". Alone they are the commonest words of
 /// English text, and trying every grammar at each cost more than the rest.
 /// The vague amounts of [`measure::vague_only`] ("all", "some",
 /// "several") are lead words too: they start only "all day", "several weeks";
-/// so is "per", which starts only "per cent", and "may", mostly a verb,
-/// which starts only a date [`date::month_first_reads`] reads.
-fn leads_only(key: &str) -> bool {
-    matches!(
-        key,
-        "the"
-            | "may"
-            | "this"
-            | "last"
-            | "in"
-            | "within"
-            | "another"
-            | "whole"
-            | "full"
-            | "all"
-            | "few"
-            | "several"
-            | "some"
-            | "couple"
-            | "per"
-            | "next"
-            | "following"
-            | "coming"
-            | "previous"
-            | "past"
-            | "current"
-    )
-}
+/// so is "per", which starts only "per cent", "may", mostly a verb,
+/// which starts only a date [`date::month_first_reads`] reads, and "a" and
+/// "an" (see [`known_at`]).
+pub(crate) const LEADS: &[(&str, Lead)] = &[
+    ("a", Lead::Article),
+    ("an", Lead::Article),
+    ("the", Lead::The),
+    ("may", Lead::May),
+    ("this", Lead::This),
+    ("last", Lead::Last),
+    ("in", Lead::In),
+    ("within", Lead::In),
+    ("another", Lead::Vague),
+    ("whole", Lead::Vague),
+    ("full", Lead::Vague),
+    ("all", Lead::Vague),
+    ("few", Lead::Vague),
+    ("several", Lead::Vague),
+    ("some", Lead::Vague),
+    ("couple", Lead::Vague),
+    ("per", Lead::Per),
+    ("next", Lead::Modifier),
+    ("following", Lead::Modifier),
+    ("coming", Lead::Modifier),
+    ("previous", Lead::Modifier),
+    ("past", Lead::Modifier),
+    ("current", Lead::Modifier),
+];
 
-/// Whether the lead word `key` at token `i` is followed by what can go on
+/// Whether the lead word `l` at token `i` is followed by what can go on
 /// its reading. "In" and "within" start only "in 2 weeks", a duration after
 /// them ("in the", "in 2020", most of them, read none). "The", "this" and "last" lead only
 /// the dates [`date::may_follow_the`], [`date::may_follow_this`] and
 /// [`date::may_follow_last`] list ("the 3rd", "this week", "last Sunday of
 /// March"), "next", "past" and the like those [`date::may_follow_modifier`]
 /// lists, the vague amounts only a duration ([`vague_starts`]).
-fn lead_followed(cx: &Cx, i: usize, key: &str) -> bool {
-    // One match on the key: the lead words are the commonest start words,
-    // and testing each gate's word list in turn cost more than the gates.
-    match key {
-        "the" => date::may_follow_the(cx, i),
+fn lead_followed(cx: &Cx, i: usize, l: &lexicon::Lex) -> bool {
+    // One match on the word's gate: the lead words are the commonest start
+    // words, and testing each gate's word list in turn cost more than the
+    // gates.
+    match l.lead {
+        Lead::None => true,
+        Lead::Article => known_at(cx, i + 1),
+        Lead::The => date::may_follow_the(cx, i),
         // No currency or holiday name starts with "this" or "last", nor is
         // either a number word; the second test keeps each gate exact
         // should that change.
-        "this" => date::may_follow_this(cx, i) || starts_otherwise(cx, i),
-        "last" => date::may_follow_last(cx, i) || starts_otherwise(cx, i),
+        Lead::This => date::may_follow_this(cx, i) || starts_otherwise(cx, i),
+        Lead::Last => date::may_follow_last(cx, i) || starts_otherwise(cx, i),
         // The duration itself: "in 2020", the commonest, reads none. The
         // reading is remembered, so the scan's next stop (the number) does
         // not read it again.
-        "in" | "within" => measure::one_duration(cx, i + 1).is_some(),
+        Lead::In => measure::one_duration(cx, i + 1).is_some(),
         // "per cent of …": only as the percent grammar's word ("per
         // share", "per day" read nothing at "per").
-        "per" => measure::percent_word(cx, i).is_some(),
+        Lead::Per => measure::percent_word(cx, i).is_some(),
         // The month ("May 5", "in May"), not the verb ("may be"): no
         // grammar but `month_first` reads at a month word other than a
         // holiday's first ("May Day"); the second test keeps the gate exact
         // should "may" become a number word or lead a currency name.
-        "may" => date::month_first_reads(cx, i) || starts_otherwise(cx, i),
+        Lead::May => date::month_first_reads(cx, i) || starts_otherwise(cx, i),
         // The other modifiers of relative dates ("next week", "past
         // Monday"): as with "last", the second test keeps the gate exact
         // should one become a number word or lead a name.
-        "next" | "following" | "coming" | "previous" | "past" | "current" => {
-            date::may_follow_modifier(cx, i) || starts_otherwise(cx, i)
-        }
-        _ => {
-            debug_assert!(measure::vague_only(key), "{key} is no lead word");
+        Lead::Modifier => date::may_follow_modifier(cx, i) || starts_otherwise(cx, i),
+        Lead::Vague => {
+            debug_assert!(measure::vague_only(l.key), "{} is no vague amount", l.key);
             vague_starts(cx, i)
         }
     }
