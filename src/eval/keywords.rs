@@ -442,7 +442,6 @@ impl WordTable {
     /// Adds every occurrence in `text[range]` that starts in `part` (within
     /// `range`) to `found`, in text order.
     fn scan(&self, text: &str, part: Span, range: Span, found: &mut Vec<(KeywordId, Span)>) {
-        let bytes = text.as_bytes();
         // A word cut by the range's ends is cut by the automaton too: it
         // checks the characters just outside. A word cut by the part's start
         // does not start a word of the range; one running on past its end
@@ -468,34 +467,42 @@ impl WordTable {
                     .unwrap_or(words_end - part.start)
         };
         let words = Span::new(from, words_end);
-        // Kept small so that it is inlined into the word loop: what is done
-        // for a word that begins a keyword is out of line. A loop of its own
-        // when no keyword has a `*` (most rule sets), so that its words are
-        // not asked about prefixes.
+        // A loop of its own when no keyword has a `*` (most rule sets), so
+        // that its words are not asked about prefixes.
         if self.prefix_lengths.is_empty() {
-            for_each_word(
-                text,
-                words,
-                #[inline(always)]
-                |s, e| {
-                    if let Some(phrases) = self.by_first.get(bytes, s, e) {
-                        add_phrases(text, range, s, e, phrases, ends_ok, found);
-                    }
-                },
-            );
+            self.scan_words::<false>(text, words, range, ends_ok, found);
         } else {
-            for_each_word(
-                text,
-                words,
-                #[inline(always)]
-                |s, e| {
-                    if let Some(phrases) = self.by_first.get(bytes, s, e) {
-                        add_phrases(text, range, s, e, phrases, ends_ok, found);
-                    }
-                    self.add_prefixes(bytes, s, e, found);
-                },
-            );
+            self.scan_words::<true>(text, words, range, ends_ok, found);
         }
+    }
+
+    /// The word loop of [`WordTable::scan`] over `words`, also looking for
+    /// the keywords with a `*` when `PREFIXES`.
+    #[inline(always)]
+    fn scan_words<const PREFIXES: bool>(
+        &self,
+        text: &str,
+        words: Span,
+        range: Span,
+        ends_ok: bool,
+        found: &mut Vec<(KeywordId, Span)>,
+    ) {
+        let bytes = text.as_bytes();
+        // Kept small so that it is inlined into the word loop: what is done
+        // for a word that begins a keyword is out of line.
+        for_each_word(
+            text,
+            words,
+            #[inline(always)]
+            |s, e| {
+                if let Some(phrases) = self.by_first.get(bytes, s, e) {
+                    add_phrases(text, range, s, e, phrases, ends_ok, found);
+                }
+                if PREFIXES {
+                    self.add_prefixes(bytes, s, e, found);
+                }
+            },
+        );
     }
 
     /// The one-word keywords with a `*` that `bytes[s..e]` begins with.
