@@ -55,6 +55,13 @@ fn corpus() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The documents as `--jsonl` input: one `{"id", "text"}` line each.
+fn as_json_lines(docs: &[(String, String)]) -> String {
+    docs.iter()
+        .map(|(id, text)| format!("{}\n", json!({"id": id, "text": text})))
+        .collect()
+}
+
 fn folder_report() -> Value {
     let o = factlint(&["check", "--format", "json"], "");
     assert_eq!(o.status.code(), Some(1));
@@ -64,10 +71,7 @@ fn folder_report() -> Value {
 #[test]
 fn the_corpus_as_json_lines_has_the_outcomes_of_the_folder_run() {
     let docs = corpus();
-    let input: String = docs
-        .iter()
-        .map(|(id, text)| format!("{}\n", json!({"id": id, "text": text})))
-        .collect();
+    let input = as_json_lines(&docs);
     let o = factlint(&["check", "--jsonl"], &input);
     assert_eq!(
         o.status.code(),
@@ -118,10 +122,7 @@ fn unstated(o: &Value) -> bool {
 #[test]
 fn stated_only_leaves_out_what_a_document_does_not_state_and_still_counts_it() {
     let docs = corpus();
-    let input: String = docs
-        .iter()
-        .map(|(id, text)| format!("{}\n", json!({"id": id, "text": text})))
-        .collect();
+    let input = as_json_lines(&docs);
     let all = lines(&factlint(&["check", "--jsonl"], &input));
     let stated = lines(&factlint(&["check", "--jsonl", "--stated-only"], &input));
     assert_eq!(all.len(), stated.len());
