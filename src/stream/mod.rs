@@ -49,6 +49,12 @@ pub struct Batching {
 }
 
 impl Batching {
+    /// The size of the first batch: `first`, but at least one and at most
+    /// `most`.
+    fn first_size(self) -> usize {
+        self.first.clamp(1, self.most.max(1))
+    }
+
     /// The size of the batch after one of `size` items.
     fn next(self, size: usize) -> usize {
         size.saturating_mul(2).min(self.most).max(1)
@@ -123,7 +129,7 @@ pub fn ordered_map<I, O>(
     let work = &work;
     thread::scope(|s| {
         s.spawn(move || {
-            let first = batching.first.max(1);
+            let first = batching.first_size();
             let mut feed = Batches {
                 batching,
                 size: first,
@@ -278,7 +284,9 @@ mod tests {
         assert_eq!(sizes, [16, 32, 64, 128, 256, 256, 256]);
         assert_eq!(Batching { first: 1, most: 1 }.next(1), 1);
         // A most below the first caps the batches too, and none is empty.
+        assert_eq!(Batching { first: 8, most: 2 }.first_size(), 2);
         assert_eq!(Batching { first: 8, most: 2 }.next(8), 2);
+        assert_eq!(Batching { first: 0, most: 0 }.first_size(), 1);
         assert_eq!(Batching { first: 0, most: 0 }.next(0), 1);
     }
 
